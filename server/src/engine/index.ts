@@ -1,0 +1,278 @@
+// The workspace as one model. Each file's resources are replaced whole when it changes; derived
+// per-namespace maps are updated in place; and `setFile` says which other files' findings may
+// change, judged from what the file provides (pod labels and ports, Services, endpoints, CIDRs).
+import type { Resource } from './resources';
+
+export interface NamespaceBucket {
+  services: Set<Resource>;
+  workloads: Set<Resource>;
+  /** Ingress / HTTPRoute / GRPCRoute objects whose backends point into this namespace. */
+  backendConsumers: Set<Resource>;
+  statefulSets: Set<Resource>;
+  endpoints: Set<Resource>;
+  /** label key → value → workloads whose pod template carries that label. */
+  templateLabels: Map<string, Map<string, Set<Resource>>>;
+}
+
+type FactKind = 'workloads' | 'services' | 'endpoints' | 'cidrs';
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, Resource[]>();
+  private readonly buckets = new Map<string, NamespaceBucket>();
+  private readonly cidrObjects = new Set<Resource>();
+  private readonly facts = new Map<string, Map<string, string>>();
+
+  constructor(private defaultNamespace = 'default') {}
+
+  /** Effective namespace of an object: metadata.namespace, else the configured default. */
+  ns(r: Resource): string {
+    return r.namespace ?? this.defaultNamespace;
+  }
+
+  setDefaultNamespace(ns: string): void {
+    if (ns === this.defaultNamespace) return;
+    const all = [...this.files.entries()];
+    for (const [file] of all) this.removeFile(file);
+    this.defaultNamespace = ns;
+    for (const [file, resources] of all) this.setFile(file, resources);
+  }
+
+  fileNames(): IterableIterator<string> {
+    return this.files.keys();
+  }
+
+  hasFile(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  resources(file: string): readonly Resource[] {
+    return this.files.get(file) ?? [];
+  }
+
+  allResources(): Resource[] {
+    return [...this.files.values()].flat();
+  }
+
+  namespaces(): IterableIterator<string> {
+    return this.buckets.keys();
+  }
+
+  bucket(ns: string): NamespaceBucket | undefined {
+    return this.buckets.get(ns);
+  }
+
+  services(ns: string): Iterable<Resource> {
+    return this.buckets.get(ns)?.services ?? [];
+  }
+
+  workloads(ns: string): Iterable<Resource> {
+    return this.buckets.get(ns)?.workloads ?? [];
+  }
+
+  endpoints(ns: string): Iterable<Resource> {
+    return this.buckets.get(ns)?.endpoints ?? [];
+  }
+
+  serviceCIDRObjects(): Iterable<Resource> {
+    return this.cidrObjects;
+  }
+
+  /** Services named `name` in `ns`, in every file. */
+  servicesNamed(ns: string, name: string): Resource[] {
+    const out: Resource[] = [];
+    for (const s of this.services(ns)) if (s.name === name) out.push(s);
+    return out;
+  }
+
+  /** Workloads in `ns` whose pod template labels contain every pair of `selector`. */
+  selectWorkloads(ns: string, selector: ReadonlyArray<{ key: string; value: unknown }>): Resource[] {
+    const bucket = this.buckets.get(ns);
+    if (!bucket || selector.length === 0) return [];
+    let result: Set<Resource> | undefined;
+    for (const { key, value } of selector) {
+      const set = bucket.templateLabels.get(key)?.get(labelValue(value));
+      if (!set) return [];
+      if (!result) result = new Set(set);
+      else for (const r of result) if (!set.has(r)) result.delete(r);
+      if (result.size === 0) return [];
+    }
+    return result ? [...result] : [];
+  }
+
+  /**
+   * Replaces the resources of `file`. Returns the other files whose workspace findings may change:
+   * consumers of any fact (per namespace) that this file added, removed or changed.
+   */
+  setFile(file: string, resources: Resource[]): Set<string> {
+    const before = this.facts.get(file) ?? new Map<string, string>();
+    this.detach(file);
+    this.files.set(file, resources);
+    for (const r of resources) this.attach(r);
+    const after = factsOf(resources, (r) => this.ns(r));
+    this.facts.set(file, after);
+    return this.consumersOfChanges(file, before, after);
+  }
+
+  removeFile(file: string): Set<string> {
+    const before = this.facts.get(file);
+    if (!before) return new Set();
+    this.detach(file);
+    this.files.delete(file);
+    this.facts.delete(file);
+    return this.consumersOfChanges(file, before, new Map());
+  }
+
+  private consumersOfChanges(file: string, before: Map<string, string>, after: Map<string, string>): Set<string> {
+    const changed = new Set<string>();
+    for (const [k, v] of before) if (after.get(k) !== v) changed.add(k);
+    for (const [k, v] of after) if (before.get(k) !== v) changed.add(k);
+    const out = new Set<string>();
+    const addFiles = (rs: Iterable<Resource>) => {
+      for (const r of rs) if (r.file !== file) out.add(r.file);
+    };
+    for (const key of changed) {
+      const [kind, ns] = splitFact(key);
+      if (kind === 'cidrs') {
+        for (const b of this.buckets.values()) addFiles(b.services);
+        continue;
+      }
+      const bucket = this.buckets.get(ns);
+      if (kind === 'workloads') {
+        if (bucket) {
+          addFiles(bucket.services);
+          addFiles(bucket.statefulSets);
+        }
+        // A Service that selects nothing names matching pods in other namespaces.
+        for (const [other, b] of this.buckets) {
+          if (other === ns) continue;
+          for (const s of b.services) if (s.service?.selector && this.selectWorkloads(other, s.service.selector.pairs).length === 0) out.add(s.file);
+        }
+      } else if (kind === 'services' && bucket) {
+        addFiles(bucket.backendConsumers);
+        addFiles(bucket.statefulSets);
+        addFiles(bucket.services);
+      } else if (kind === 'endpoints' && bucket) {
+        addFiles(bucket.services);
+      }
+    }
+    out.delete(file);
+    return out;
+  }
+
+  private bucketFor(ns: string): NamespaceBucket {
+    let b = this.buckets.get(ns);
+    if (!b) {
+      b = {
+        services: new Set(),
+        workloads: new Set(),
+        backendConsumers: new Set(),
+        statefulSets: new Set(),
+        endpoints: new Set(),
+        templateLabels: new Map(),
+      };
+      this.buckets.set(ns, b);
+    }
+    return b;
+  }
+
+  private attach(r: Resource): void {
+    const ns = this.ns(r);
+    const b = this.bucketFor(ns);
+    if (r.service) b.services.add(r);
+    if (r.podTemplate) {
+      b.workloads.add(r);
+      for (const p of r.podTemplate.labels.pairs) {
+        let byValue = b.templateLabels.get(p.key);
+        if (!byValue) b.templateLabels.set(p.key, (byValue = new Map()));
+        const v = labelValue(p.value);
+        let set = byValue.get(v);
+        if (!set) byValue.set(v, (set = new Set()));
+        set.add(r);
+      }
+    }
+    if (r.statefulSet) b.statefulSets.add(r);
+    if (r.endpointsFor !== undefined) b.endpoints.add(r);
+    if (r.backends) {
+      b.backendConsumers.add(r);
+      for (const ref of r.backends) if (ref.namespace && ref.namespace !== ns) this.bucketFor(ref.namespace).backendConsumers.add(r);
+    }
+    if (r.serviceCIDRs) this.cidrObjects.add(r);
+  }
+
+  private detach(file: string): void {
+    const old = this.files.get(file);
+    if (!old) return;
+    for (const r of old) {
+      this.cidrObjects.delete(r);
+      for (const [ns, b] of this.buckets) {
+        b.services.delete(r);
+        b.statefulSets.delete(r);
+        b.endpoints.delete(r);
+        b.backendConsumers.delete(r);
+        if (b.workloads.delete(r)) {
+          for (const p of r.podTemplate?.labels.pairs ?? []) {
+            const byValue = b.templateLabels.get(p.key);
+            const set = byValue?.get(labelValue(p.value));
+            set?.delete(r);
+            if (set && set.size === 0) byValue?.delete(labelValue(p.value));
+            if (byValue && byValue.size === 0) b.templateLabels.delete(p.key);
+          }
+        }
+        if (isEmpty(b)) this.buckets.delete(ns);
+      }
+    }
+  }
+}
+
+function isEmpty(b: NamespaceBucket): boolean {
+  return b.services.size + b.workloads.size + b.backendConsumers.size + b.statefulSets.size + b.endpoints.size === 0;
+}
+
+/** Label values are compared as the strings the API server stores; a YAML `true` or `1` is not a string but is compared by its text. */
+export function labelValue(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function splitFact(key: string): [FactKind, string] {
+  const i = key.indexOf('/');
+  return [key.slice(0, i) as FactKind, key.slice(i + 1)];
+}
+
+/** What a file provides to other files' checks, per namespace, as comparable strings. */
+function factsOf(resources: Resource[], nsOf: (r: Resource) => string): Map<string, string> {
+  const parts = new Map<string, string[]>();
+  const add = (kind: FactKind, ns: string, value: unknown) => {
+    const key = `${kind}/${ns}`;
+    let list = parts.get(key);
+    if (!list) parts.set(key, (list = []));
+    list.push(JSON.stringify(value));
+  };
+  for (const r of resources) {
+    const ns = nsOf(r);
+    if (r.podTemplate) {
+      const t = r.podTemplate;
+      add('workloads', ns, [
+        r.kind,
+        r.name,
+        r.labels.pairs.map((p) => [p.key, p.value]),
+        t.labels.pairs.map((p) => [p.key, p.value]),
+        t.containers.map((c) => [c.name, c.kind, c.ports.map((p) => [p.name?.value, p.containerPort?.value, p.protocol])]),
+      ]);
+    }
+    if (r.service) {
+      const s = r.service;
+      add('services', ns, [
+        r.name,
+        s.type,
+        s.headless,
+        s.selector?.pairs.map((p) => [p.key, p.value]),
+        s.ports.map((p) => [p.name?.value, p.port?.value, p.protocol, p.targetPort?.value]),
+      ]);
+    }
+    if (r.endpointsFor !== undefined) add('endpoints', ns, [r.kind, r.endpointsFor]);
+    if (r.serviceCIDRs) add('cidrs', '*', r.serviceCIDRs.map((c) => c.value));
+  }
+  const out = new Map<string, string>();
+  for (const [k, v] of parts) out.set(k, v.join('\n'));
+  return out;
+}

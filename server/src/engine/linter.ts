@@ -1,0 +1,146 @@
+// The engine's front door, shared by the language server, the CLI and the tests: feed it files,
+// ask it for findings. Object rules run once per file version; workspace rules run on demand
+// over the index, so a change elsewhere needs no re-parse here.
+import { WorkspaceIndex } from './index';
+import { parseFile, ParsedFile } from './parse';
+import { extractObjects, Resource } from './resources';
+import { ALL_RULES } from './rules';
+import type { ObjectRule, Report, Rule, WorkspaceRule } from './rules/rule';
+import { DEFAULT_SETTINGS, Settings } from './settings';
+import { isSuppressed, parseSuppressions, Suppressions } from './suppress';
+import { compareRanges, Finding } from './types';
+
+interface FileState {
+  local: Finding[];
+  suppressions: Suppressions;
+}
+
+export interface LinterOptions {
+  rules?: readonly Rule[];
+  /** Called when a rule throws: the rule is skipped for that object, the rest still run. */
+  onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+}
+
+export class Linter {
+  readonly index: WorkspaceIndex;
+  private settingsValue: Settings;
+  private readonly state = new Map<string, FileState>();
+  private readonly objectRules: ObjectRule[];
+  private readonly workspaceRules: WorkspaceRule[];
+  private readonly onRuleError: (ruleId: string, file: string, error: unknown) => void;
+
+  constructor(settings: Settings = DEFAULT_SETTINGS, options: LinterOptions = {}) {
+    this.settingsValue = settings;
+    this.index = new WorkspaceIndex(settings.defaultNamespace);
+    const rules = options.rules ?? ALL_RULES;
+    this.objectRules = rules.filter((r): r is ObjectRule => r.scope === 'object');
+    this.workspaceRules = rules.filter((r): r is WorkspaceRule => r.scope === 'workspace');
+    this.onRuleError = options.onRuleError ?? (() => undefined);
+  }
+
+  get settings(): Settings {
+    return this.settingsValue;
+  }
+
+  /**
+   * New settings. Object-rule results depend on them (node port range, limits), so the caller
+   * re-feeds every file afterwards; the index is kept.
+   */
+  setSettings(settings: Settings): void {
+    this.settingsValue = settings;
+    this.index.setDefaultNamespace(settings.defaultNamespace);
+  }
+
+  files(): IterableIterator<string> {
+    return this.index.fileNames();
+  }
+
+  has(file: string): boolean {
+    return this.state.has(file);
+  }
+
+  /** Analyses a file's text. Returns the other files whose findings may have changed. */
+  update(file: string, text: string): Set<string> {
+    const parsed = parseFile(file, text, this.settingsValue.limits);
+    const { resources, local } = this.analyse(parsed);
+    this.state.set(file, { local, suppressions: parseSuppressions(text) });
+    return this.index.setFile(file, resources);
+  }
+
+  remove(file: string): Set<string> {
+    this.state.delete(file);
+    return this.index.removeFile(file);
+  }
+
+  /**
+   * Every finding of a file: parse, object and workspace rules, after suppressions and severity
+   * settings. `workspaceRules: false` leaves out the cross-file ones (while the index is incomplete).
+   */
+  findings(file: string, options: { workspaceRules?: boolean } = {}): Finding[] {
+    const state = this.state.get(file);
+    if (!state) return [];
+    const all = [...state.local];
+    if (options.workspaceRules !== false) for (const r of this.index.resources(file)) this.runWorkspaceRules(r, all);
+    const overrides = this.settingsValue.rules;
+    const out: Finding[] = [];
+    for (const f of all) {
+      const o = overrides[f.rule];
+      if (o === 'off' || isSuppressed(state.suppressions, f)) continue;
+      out.push(o ? { ...f, severity: o } : f);
+    }
+    return out.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
+  }
+
+  /** Parses and runs object rules; exported for tools that need the AST (hover, fixes). */
+  analyse(parsed: ParsedFile): { resources: Resource[]; local: Finding[] } {
+    const local: Finding[] = [...parsed.findings];
+    const objects = extractObjects(parsed);
+    for (const object of objects) {
+      const resource = object.resource;
+      for (const rule of this.objectRules) {
+        if (!appliesTo(rule.kinds, resource)) continue;
+        try {
+          rule.check({
+            object,
+            resource,
+            parsed,
+            settings: this.settingsValue,
+            report: (r) => local.push(toFinding(rule, resource.file, r)),
+          });
+        } catch (error) {
+          this.onRuleError(rule.id, resource.file, error);
+        }
+      }
+    }
+    return { resources: objects.map((o) => o.resource), local };
+  }
+
+  private runWorkspaceRules(resource: Resource, out: Finding[]): void {
+    for (const rule of this.workspaceRules) {
+      if (!appliesTo(rule.kinds, resource)) continue;
+      try {
+        rule.check({
+          resource,
+          index: this.index,
+          settings: this.settingsValue,
+          report: (r) => out.push(toFinding(rule, resource.file, r)),
+        });
+      } catch (error) {
+        this.onRuleError(rule.id, resource.file, error);
+      }
+    }
+  }
+}
+
+function appliesTo(kinds: readonly string[], r: Resource): boolean {
+  if (!kinds.includes(r.kind) && !kinds.includes('*')) return false;
+  // `Service` means the core v1 Service, not a CRD that happens to share the name.
+  return r.kind !== 'Service' || r.service !== undefined || kinds.includes('*');
+}
+
+function toFinding(rule: Rule, file: string, r: Report): Finding {
+  const f: Finding = { rule: rule.id, severity: r.severity ?? rule.defaultSeverity, message: r.message, file, range: r.range };
+  if (r.fixes?.length) f.fixes = r.fixes;
+  if (r.related?.length) f.related = r.related;
+  return f;
+}
