@@ -1,0 +1,330 @@
+// The language server's state: open documents, the engine, the background index, and the
+// schedule that turns edits into published diagnostics. Validation is debounced briefly, runs in
+// slices that yield to the event loop, and a newer edit cancels an older batch; results are only
+// published for the document version they were computed from.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  Connection,
+  Diagnostic,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  FileEvent,
+  InitializeParams,
+  TextDocuments,
+  WatchKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Linter } from '../engine/linter';
+import { normalizeSettings, Settings, SettingsProblem } from '../engine/settings';
+import { CONFIG_FILE, loadConfigFile } from '../workspace/config';
+import { readManifest } from '../workspace/files';
+import { globToRegExp, matchesAny } from '../workspace/glob';
+import { ALWAYS_EXCLUDED, isManifestName, scanFolder } from '../workspace/scan';
+import { toDiagnostic } from './diagnostics';
+import { normalizeUri, pathToUri, uriToPath } from './uri';
+
+export const DEBOUNCE_MS = 15;
+/** How long one slice of work may hold the event loop before yielding to requests. */
+const SLICE_MS = 12;
+
+export type DiagnosticsScope = 'workspace' | 'openFiles';
+
+export interface SessionOptions {
+  debounceMs?: number;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  linter: Linter;
+  roots: string[] = [];
+  indexed = false;
+  scope: DiagnosticsScope = 'workspace';
+
+  private readonly textDirty = new Set<string>();
+  private readonly publishDirty = new Set<string>();
+  private readonly published = new Map<string, string>();
+  /** Client spelling of open documents' URIs, by normalised URI. */
+  private readonly openUris = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private flushing: Promise<void> = Promise.resolve();
+  private supportsConfiguration = false;
+  private supportsWatcherRegistration = false;
+  private supportsProgress = false;
+  private clientSettings: unknown = {};
+  private readonly debounceMs: number;
+  private indexRun = 0;
+  /** Resolves when the current background index is complete (tests and benchmarks wait on it). */
+  indexDone: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly connection: Connection,
+    options: SessionOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? DEBOUNCE_MS;
+    this.linter = new Linter(normalizeSettings({}), {
+      onRuleError: (rule, file, error) => this.log(`rule ${rule} failed on ${file}: ${String(error)}`),
+    });
+  }
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  initialize(params: InitializeParams): void {
+    const caps = params.capabilities;
+    this.supportsConfiguration = !!caps.workspace?.configuration;
+    this.supportsWatcherRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.supportsProgress = !!caps.window?.workDoneProgress;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.roots = folders.map(uriToPath).filter((p): p is string => p !== undefined);
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings) this.clientSettings = init.settings;
+  }
+
+  async initialized(): Promise<void> {
+    if (this.supportsWatcherRegistration) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{yaml,yml,YAML,YML}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+          { globPattern: `**/${CONFIG_FILE}`, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+        ],
+      });
+    }
+    await this.reloadSettings();
+  }
+
+  // ---- settings -----------------------------------------------------------------------------
+
+  /** Settings from the client (pulled when it can answer workspace/configuration) and the config file. */
+  async reloadSettings(pushed?: unknown): Promise<void> {
+    if (pushed !== undefined) this.clientSettings = pushed;
+    let fromClient: unknown = this.clientSettings;
+    if (this.supportsConfiguration) {
+      try {
+        fromClient = (await this.connection.workspace.getConfiguration('kubeServiceLens')) ?? this.clientSettings;
+      } catch (error) {
+        this.log(`workspace/configuration failed: ${String(error)}`);
+      }
+    }
+    const merged: Record<string, unknown> = { ...(fromClient && typeof fromClient === 'object' ? (fromClient as object) : {}) };
+    for (const root of this.roots) {
+      const loaded = await loadConfigFile(path.join(root, CONFIG_FILE));
+      if (loaded.error && !/ENOENT/.test(loaded.error)) this.connection.window.showWarningMessage(`Kubernetes Service Lens: ${loaded.error}`);
+      // The repository's file wins over editor settings: it is the team's shared choice.
+      for (const [k, v] of Object.entries(loaded.raw)) {
+        merged[k] = k === 'rules' ? { ...((merged.rules as object) ?? {}), ...(v as object) } : v;
+      }
+    }
+    const problems: SettingsProblem[] = [];
+    const settings = normalizeSettings(merged, problems);
+    for (const p of problems) this.connection.window.showWarningMessage(`Kubernetes Service Lens: ${p.message}`);
+    this.scope = merged.diagnostics === 'openFiles' ? 'openFiles' : 'workspace';
+    this.applySettings(settings);
+  }
+
+  private applySettings(settings: Settings): void {
+    this.linter.setSettings(settings);
+    this.reindex();
+  }
+
+  // ---- documents ------------------------------------------------------------------------------
+
+  opened(uri: string): void {
+    this.openUris.set(normalizeUri(uri), uri);
+    this.changed(uri);
+  }
+
+  changed(uri: string): void {
+    this.textDirty.add(normalizeUri(uri));
+    this.schedule();
+  }
+
+  async closed(uri: string): Promise<void> {
+    const key = normalizeUri(uri);
+    this.openUris.delete(key);
+    this.textDirty.delete(key);
+    // Unsaved edits are gone: the file on disk is the truth again, if it is part of the workspace.
+    const file = uriToPath(key);
+    const onDisk = file && this.inWorkspace(file) ? await readManifest(file, this.linter.settings.limits.maxFileBytes) : undefined;
+    if (onDisk?.text !== undefined) this.updateFile(key, onDisk.text);
+    else {
+      this.removeFile(key);
+      this.clear(uri);
+    }
+    if (this.scope === 'openFiles') this.clear(uri);
+    this.schedule();
+  }
+
+  async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
+    let settingsChanged = false;
+    for (const change of changes) {
+      const key = normalizeUri(change.uri);
+      const file = uriToPath(key);
+      if (!file) continue;
+      if (path.basename(file) === CONFIG_FILE) {
+        settingsChanged = true;
+        continue;
+      }
+      if (!isManifestName(file) || this.openUris.has(key)) continue; // the editor owns open documents
+      if (change.type === FileChangeType.Deleted) {
+        this.removeFile(key);
+        this.clear(key);
+      } else if (this.inWorkspace(file)) {
+        const read = await readManifest(file, this.linter.settings.limits.maxFileBytes);
+        if (read.text !== undefined) this.updateFile(key, read.text);
+      }
+    }
+    if (settingsChanged) await this.reloadSettings();
+    else this.schedule();
+  }
+
+  private updateFile(key: string, text: string): void {
+    for (const f of this.linter.update(key, text)) this.publishDirty.add(f);
+    this.publishDirty.add(key);
+  }
+
+  private removeFile(key: string): void {
+    for (const f of this.linter.remove(key)) this.publishDirty.add(f);
+    this.publishDirty.delete(key);
+    this.published.delete(key);
+  }
+
+  private inWorkspace(file: string): boolean {
+    const excludes = this.linter.settings.exclude.map(globToRegExp);
+    return this.roots.some((root) => {
+      const rel = path.relative(root, file);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+      const parts = rel.split(path.sep);
+      return !parts.some((p) => ALWAYS_EXCLUDED.has(p)) && !matchesAny(parts.join('/'), excludes);
+    });
+  }
+
+  // ---- scheduling -----------------------------------------------------------------------------
+
+  private schedule(): void {
+    // A newer edit cancels the batch in flight; its remaining files stay dirty for the next one.
+    this.generation++;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flushing = this.flushing.then(() => this.flush()).catch((e: unknown) => this.log(`validation failed: ${String(e)}`));
+    }, this.debounceMs);
+  }
+
+  private async flush(): Promise<void> {
+    const generation = this.generation;
+    for (const key of [...this.textDirty]) {
+      const doc = this.documents.get(this.openUris.get(key) ?? key);
+      this.textDirty.delete(key);
+      if (doc) this.updateFile(key, doc.getText());
+    }
+    // Open documents first: they are what the user is looking at.
+    const order = [...this.publishDirty].sort((a, b) => Number(this.openUris.has(b)) - Number(this.openUris.has(a)));
+    let sliceStart = Date.now();
+    for (const key of order) {
+      if (generation !== this.generation) return; // cancelled by a newer change
+      this.publishDirty.delete(key);
+      this.publish(key);
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+    }
+  }
+
+  private publish(key: string): void {
+    const clientUri = this.openUris.get(key);
+    if (!clientUri && this.scope === 'openFiles') return;
+    if (!this.linter.has(key)) return;
+    const doc = clientUri ? this.documents.get(clientUri) : undefined;
+    const findings = this.linter.findings(key, { workspaceRules: this.indexed });
+    const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, ruleDocHref));
+    const fingerprint = JSON.stringify(diagnostics);
+    const uri = clientUri ?? key;
+    if (this.published.get(key) === fingerprint) return;
+    this.published.set(key, fingerprint);
+    void this.connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+  }
+
+  private clear(uri: string): void {
+    this.published.delete(normalizeUri(uri));
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  // ---- background index ---------------------------------------------------------------------
+
+  /** (Re)indexes every manifest of the workspace in slices, with progress, then publishes all. */
+  reindex(): void {
+    const run = ++this.indexRun;
+    this.indexed = false;
+    for (const key of this.openUris.keys()) this.textDirty.add(key);
+    this.schedule();
+    this.indexDone = this.indexWorkspace(run).catch((e: unknown) => this.log(`indexing failed: ${String(e)}`));
+  }
+
+  private async indexWorkspace(run: number): Promise<void> {
+    const started = Date.now();
+    const files: string[] = [];
+    for (const root of this.roots) {
+      files.push(
+        ...(await scanFolder(root, {
+          exclude: this.linter.settings.exclude,
+          onProblem: (p, problem) => this.log(`skipped ${p}: ${problem}`),
+        })),
+      );
+    }
+    if (run !== this.indexRun) return;
+    const progress = this.supportsProgress && files.length > 0 ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Kubernetes Service Lens', 0, `Indexing ${files.length} manifests`, false);
+    const known = new Set(files.map(pathToUri));
+    for (const key of [...this.linter.files()]) if (!known.has(key) && !this.openUris.has(key)) this.removeFile(key);
+
+    let sliceStart = Date.now();
+    let done = 0;
+    let lastReport = 0;
+    for (const file of files) {
+      if (run !== this.indexRun) {
+        progress?.done();
+        return; // superseded by a newer reindex
+      }
+      const key = pathToUri(file);
+      if (!this.openUris.has(key)) {
+        const read = await readManifest(file, this.linter.settings.limits.maxFileBytes);
+        if (read.text !== undefined) this.linter.update(key, read.text);
+        else this.log(`skipped ${file}: ${read.problem ?? 'unreadable'}`);
+      }
+      done++;
+      if (Date.now() - sliceStart > SLICE_MS) {
+        const pct = Math.floor((done / files.length) * 100);
+        if (pct !== lastReport) progress?.report(pct, `${done}/${files.length} manifests`);
+        lastReport = pct;
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+    }
+    progress?.done();
+    this.indexed = true;
+    for (const key of this.linter.files()) this.publishDirty.add(key);
+    this.log(`indexed ${files.length} manifests in ${Date.now() - started} ms`);
+    this.schedule();
+  }
+
+  /** Waits until indexing and every scheduled validation have finished (for tests). */
+  async idle(): Promise<void> {
+    await this.indexDone;
+    while (this.timer || this.textDirty.size || this.publishDirty.size) {
+      await new Promise((r) => setTimeout(r, this.debounceMs));
+      await this.flushing;
+    }
+  }
+}
+
+const DOCS_DIR = path.resolve(__dirname, '..', '..', 'docs', 'rules');
+
+export function ruleDocHref(rule: string): string {
+  return pathToFileURL(path.join(DOCS_DIR, `${rule}.md`)).href;
+}
