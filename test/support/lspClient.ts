@@ -1,0 +1,148 @@
+// A real JSON-RPC client for the built server (`node server/out/server.js --stdio`), so LSP tests
+// exercise the same process, transport and bundle that editors use.
+import { ChildProcess, spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  Diagnostic,
+  InitializeParams,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { repoPath } from './repo';
+
+export interface ClientOptions {
+  /** Workspace folder (a path) to index; none by default. */
+  workspace?: string;
+  /** Answer to workspace/configuration for the kubeServiceLens section. */
+  settings?: Record<string, unknown>;
+  /** Whether the client advertises dynamic registration of file watchers. */
+  watchers?: boolean;
+}
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly logs: string[] = [];
+  readonly stderr: string[] = [];
+  private waiters: Array<() => void> = [];
+  private versions = new Map<string, number>();
+  settings: Record<string, unknown>;
+
+  private constructor(
+    readonly process: ChildProcess,
+    options: ClientOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p);
+      this.notify();
+    });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.notify();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+      p.items.map((i) => (i.section === 'kubeServiceLens' ? this.settings : null)),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', () => undefined);
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => void this.logs.push(`showMessage: ${p.message}`));
+    process.stderr?.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions = {}): Promise<TestClient> {
+    const proc = spawn(process.execPath, [repoPath('server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new TestClient(proc, options);
+    const params: InitializeParams = {
+      processId: process.pid,
+      rootUri: options.workspace ? pathToFileURL(options.workspace).href : null,
+      workspaceFolders: options.workspace ? [{ uri: pathToFileURL(options.workspace).href, name: 'ws' }] : null,
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? true } },
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+    };
+    await client.connection.sendRequest('initialize', params);
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  private notify(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  /** Resolves when `predicate` holds, re-checked after every notification; rejects after `ms`. */
+  async waitFor<T>(what: string, predicate: () => T | undefined | false, ms = 10_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const v = predicate();
+      if (v) return v;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; logs:\n${this.logs.join('\n')}\n${this.stderr.join('')}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for diagnostics of `uri` that satisfy `predicate` (and, for open files, the current version). */
+  waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, ms?: number): Promise<Diagnostic[]> {
+    return this.waitFor(
+      `diagnostics of ${uri}`,
+      () => {
+        const p = this.diagnostics.get(uri);
+        if (!p) return undefined;
+        const v = this.versions.get(uri);
+        if (v !== undefined && p.version !== undefined && p.version !== v) return undefined;
+        return predicate(p.diagnostics) ? p.diagnostics : undefined;
+      },
+      ms,
+    );
+  }
+
+  open(uri: string, text: string): void {
+    this.versions.set(uri, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  }
+
+  /** Replaces the whole text (a full-document change event). */
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).href;
+}
