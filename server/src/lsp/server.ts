@@ -1,5 +1,6 @@
 // Wires the LSP connection to the session. Only this folder imports vscode-languageserver.
-import { Connection, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver';
+import { Connection, InitializeResult, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
+import { FEATURES } from './features';
 import { guard } from './guard';
 import { Session } from './session';
 
@@ -14,13 +15,12 @@ export function startServer(connection: Connection): Session {
       } catch (error) {
         log.error(`initialize: ${String(error)}`);
       }
-      return {
-        capabilities: {
-          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-          workspace: { workspaceFolders: { supported: true } },
-        },
-        serverInfo: { name: 'kube-service-lens' },
+      const capabilities: ServerCapabilities = {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        workspace: { workspaceFolders: { supported: true } },
       };
+      for (const f of FEATURES) Object.assign(capabilities, f.capabilities);
+      return { capabilities, serverInfo: { name: 'kube-service-lens' } };
     },
   );
   connection.onInitialized(guard(log, 'initialized', undefined, () => session.initialized()));
@@ -31,6 +31,8 @@ export function startServer(connection: Connection): Session {
     }),
   );
   connection.onDidChangeWatchedFiles(guard(log, 'didChangeWatchedFiles', undefined, (params) => session.watchedFilesChanged(params.changes)));
+
+  for (const f of FEATURES) f.register(connection, session, log);
 
   const docs = session.documents;
   docs.onDidOpen(guard(log, 'didOpen', undefined, (e) => session.opened(e.document.uri)));

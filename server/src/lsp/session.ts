@@ -16,6 +16,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Linter } from '../engine/linter';
+import { parseFile, ParsedFile } from '../engine/parse';
+import { extractObjects, ObjectNode } from '../engine/resources';
 import { normalizeSettings, Settings, SettingsProblem } from '../engine/settings';
 import { CONFIG_FILE, loadConfigFile } from '../workspace/config';
 import { readManifest } from '../workspace/files';
@@ -29,6 +31,15 @@ export const DEBOUNCE_MS = 15;
 const SLICE_MS = 12;
 
 export type DiagnosticsScope = 'workspace' | 'openFiles';
+
+/** The syntax tree of an open document's current text, for features that need more than views. */
+export interface DocumentModel {
+  /** The engine's key for the file (normalised URI). */
+  key: string;
+  document: TextDocument;
+  parsed: ParsedFile;
+  objects: ObjectNode[];
+}
 
 export interface SessionOptions {
   debounceMs?: number;
@@ -57,6 +68,7 @@ export class Session {
   private clientSettings: unknown = {};
   private readonly debounceMs: number;
   private indexRun = 0;
+  private readonly models = new Map<string, DocumentModel>();
   /** Resolves when the current background index is complete (tests and benchmarks wait on it). */
   indexDone: Promise<void> = Promise.resolve();
 
@@ -133,6 +145,24 @@ export class Session {
 
   // ---- documents ------------------------------------------------------------------------------
 
+  /** The parsed current text of an open document, cached per version. */
+  documentModel(uri: string): DocumentModel | undefined {
+    const key = normalizeUri(uri);
+    const document = this.documents.get(this.openUris.get(key) ?? uri);
+    if (!document) return undefined;
+    const cached = this.models.get(key);
+    if (cached && cached.document.version === document.version && cached.document === document) return cached;
+    const parsed = parseFile(key, document.getText(), this.linter.settings.limits);
+    const model: DocumentModel = { key, document, parsed, objects: extractObjects(parsed) };
+    this.models.set(key, model);
+    return model;
+  }
+
+  /** True while the workspace index is still being built (cross-file answers may be incomplete). */
+  get indexing(): boolean {
+    return !this.indexed;
+  }
+
   opened(uri: string): void {
     this.openUris.set(normalizeUri(uri), uri);
     this.changed(uri);
@@ -147,6 +177,7 @@ export class Session {
     const key = normalizeUri(uri);
     this.openUris.delete(key);
     this.textDirty.delete(key);
+    this.models.delete(key);
     // Unsaved edits are gone: the file on disk is the truth again, if it is part of the workspace.
     const file = uriToPath(key);
     const onDisk = file && this.inWorkspace(file) ? await readManifest(file, this.linter.settings.limits.maxFileBytes) : undefined;

@@ -1,7 +1,7 @@
-import { invalid, PORT_RANGE, q, unsupported } from '../k8s/apiErrors';
-import { nearest } from '../text/similar';
-import type { ObjectRule } from './rule';
-import { replaceFix, wrongTypeMessage } from './helpers';
+import { invalid, PORT_RANGE, q, unsupported } from '../../k8s/apiErrors';
+import { nearest } from '../../text/similar';
+import type { ObjectRule } from '../rule';
+import { replaceFix, wrongTypeMessage } from '../helpers';
 
 export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 

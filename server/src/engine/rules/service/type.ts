@@ -1,7 +1,7 @@
-import { q, unsupported } from '../k8s/apiErrors';
-import { nearest } from '../text/similar';
-import type { ObjectRule } from './rule';
-import { replaceFix, wrongTypeMessage } from './helpers';
+import { q, unsupported } from '../../k8s/apiErrors';
+import { nearest } from '../../text/similar';
+import type { ObjectRule } from '../rule';
+import { replaceFix, wrongTypeMessage } from '../helpers';
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
 

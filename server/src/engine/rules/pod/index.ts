@@ -1,0 +1,4 @@
+// Rules on Pods and pod templates: container ports as the API server validates them.
+import type { Rule } from '../rule';
+
+export const podRules: Rule[] = [];

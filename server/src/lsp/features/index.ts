@@ -1,0 +1,4 @@
+// Every language feature the server offers besides diagnostics.
+import type { Feature } from './feature';
+
+export const FEATURES: Feature[] = [];
