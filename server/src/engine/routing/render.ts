@@ -37,7 +37,7 @@ function entryPoints(m: RoutingModel, options: RenderOptions): string[] {
   for (const p of m.ports) if (p.url) out.push(`- ${code(p.url)}${portLabel(p)}`);
   if (m.mode === 'headless') {
     out.push(`- DNS: ${fqdn} (also ${short} in the namespace, ${withNs}, ${withSvc}) resolves to the pods’ IPs: no cluster IP, no proxying, clients connect to the pod’s port`);
-    for (const pp of m.perPodNames) {
+    for (const pp of m.perPodNames.filter((x) => x.names.length > 0)) {
       const more = pp.total !== undefined && pp.total > pp.names.length ? `, … (${plural(pp.total, 'pod')})` : '';
       out.push(`- Per pod (StatefulSet ${code(pp.statefulSet.name)}): ${pp.names.map(code).join(', ')}${more}`);
     }
