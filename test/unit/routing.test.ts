@@ -154,6 +154,31 @@ spec:
     assert.deepEqual(ws.lenses('db.yaml'), ['headless → 5 pods in 1 workload · 1/1 port resolved']);
   });
 
+  it('a StatefulSet scaled to zero has no per-pod names', () => {
+    const files = {
+      'db.yaml': `apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  clusterIP: None
+  selector: {app: db}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  replicas: 0
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: pg}]}
+`,
+    };
+    const ws = workspace(files);
+    assert.ok(!ws.hover('db.yaml', 'name: db')!.includes('Per pod'));
+    assert.deepEqual(ws.lenses('db.yaml'), ['headless → 0 pods in 1 workload · no ports']);
+  });
+
   it('warns when a StatefulSet names the headless Service but is not selected by it', () => {
     const files = {
       'db.yaml': `apiVersion: v1
@@ -369,6 +394,28 @@ spec:
     assert.ok(!md.includes('admin'), md);
     const idle = ws.hover('file:///ws/app.yaml', 'containerPort: 6060')!;
     assert.ok(idle.includes('ℹ️ No Service port lands here; 1 Service selects these pods on other ports.'), idle);
+  });
+
+  it('works for a bare Pod and for a sidecar (restartable init container) port', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  labels: {app: web}
+spec:
+  initContainers:
+    - name: proxy
+      restartPolicy: Always
+      ports: [{name: web, containerPort: 15001}]
+  containers:
+    - name: main
+`;
+    const ws2 = workspace({ 'svc.yaml': service('  selector: {app: web}\n  ports: [{port: 80, targetPort: web}]\n'), 'pod.yaml': pod });
+    const labels = ws2.hover('pod.yaml', 'app: web')!;
+    assert.ok(labels.startsWith('**Traffic to pods of Pod `p`**'), labels);
+    const port = ws2.hover('pod.yaml', 'containerPort')!;
+    assert.ok(port.includes('`80/TCP` → container `proxy` `web` = `15001/TCP`'), port);
+    assert.ok(ws2.hover('svc.yaml', 'web')!.includes('→ Pod `p`: container `proxy` (sidecar) port `web` = `15001/TCP`'));
   });
 
   it('says so when no Service selects the pods; no hover elsewhere in a workload', () => {
