@@ -1,10 +1,39 @@
 // The VS Code side is thin on purpose: start the server over IPC for YAML documents, forward the
-// kubeServiceLens.* settings, log to an output channel, offer "Restart Server".
+// kubeServiceLens.* settings, log to an output channel, offer "Restart Server" and "Show Routing"
+// (the server renders the Markdown; the client only shows it in a read-only preview).
 import * as path from 'node:path';
-import { commands, ExtensionContext, window } from 'vscode';
+import { commands, EventEmitter, ExtensionContext, TextDocumentContentProvider, Uri, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+/** Read-only documents holding the routing previews, by URI. */
+const PREVIEW_SCHEME = 'kube-service-lens-routing';
+const previews = new Map<string, string>();
+const previewChanged = new EventEmitter<Uri>();
+const previewProvider: TextDocumentContentProvider = {
+  onDidChange: previewChanged.event,
+  provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '',
+};
+
+interface RoutingResult {
+  title: string;
+  markdown: string;
+}
+
+/** Asks the server for the routing of the Service under the cursor (or at a code lens) and previews it. */
+async function showRouting(uri?: string, position?: { line: number; character: number }): Promise<void> {
+  const editor = window.activeTextEditor;
+  const target = uri ?? editor?.document.uri.toString();
+  const at = position ?? (editor ? { line: editor.selection.active.line, character: editor.selection.active.character } : undefined);
+  if (!client || !target || !at) return void window.showInformationMessage('Put the cursor in a Kubernetes Service to show its routing.');
+  const result = await client.sendRequest<RoutingResult | null>('kubeServiceLens/routing', { uri: target, position: at });
+  if (!result) return void window.showInformationMessage('No Kubernetes Service or workload under the cursor.');
+  const doc = Uri.from({ scheme: PREVIEW_SCHEME, path: `/${result.title}.md` });
+  previews.set(doc.toString(), result.markdown);
+  previewChanged.fire(doc);
+  await commands.executeCommand('markdown.showPreview', doc);
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const output = window.createOutputChannel('Kubernetes Service Lens', { log: true });
@@ -31,6 +60,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       output.info('Restarting the language server');
       await client?.restart();
     }),
+    commands.registerCommand('kubeServiceLens.showRouting', showRouting),
+    workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previewProvider),
+    previewChanged,
   );
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });

@@ -20,6 +20,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Whether the client advertises dynamic registration of file watchers. */
   watchers?: boolean;
+  /** Whether the client advertises workspace/codeLens/refresh. */
+  codeLensRefresh?: boolean;
 }
 
 export class TestClient {
@@ -27,6 +29,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
   readonly stderr: string[] = [];
+  /** How many workspace/codeLens/refresh requests the server sent. */
+  codeLensRefreshes = 0;
   private waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -49,6 +53,11 @@ export class TestClient {
       p.items.map((i) => (i.section === 'kubeServiceLens' ? this.settings : null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      this.notify();
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('$/progress', () => undefined);
     this.connection.onNotification('window/showMessage', (p: { message: string }) => void this.logs.push(`showMessage: ${p.message}`));
@@ -64,7 +73,11 @@ export class TestClient {
       rootUri: options.workspace ? pathToFileURL(options.workspace).href : null,
       workspaceFolders: options.workspace ? [{ uri: pathToFileURL(options.workspace).href, name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? true },
+          ...(options.codeLensRefresh ? { codeLens: { refreshSupport: true } } : {}),
+        },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },

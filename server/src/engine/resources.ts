@@ -73,6 +73,9 @@ export interface ServiceView {
   ipFamilies: Loc[];
   ipFamilyPolicy?: Loc;
   publishNotReadyAddresses?: Loc;
+  allocateLoadBalancerNodePorts?: Loc;
+  healthCheckNodePort?: Loc;
+  trafficDistribution?: Loc;
   specRange?: Range;
 }
 
@@ -333,6 +336,9 @@ function serviceView(ctx: NodeContext, map: YAMLMap): ServiceView {
     ...optional('sessionAffinityTimeout', loc(ctx, getPath(ctx, spec, 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'))),
     ...optional('ipFamilyPolicy', f('ipFamilyPolicy')),
     ...optional('publishNotReadyAddresses', f('publishNotReadyAddresses')),
+    ...optional('allocateLoadBalancerNodePorts', f('allocateLoadBalancerNodePorts')),
+    ...optional('healthCheckNodePort', f('healthCheckNodePort')),
+    ...optional('trafficDistribution', f('trafficDistribution')),
     ...optional('portsRange', rangeOf(ctx, portsNode)),
     ...optional('specRange', rangeOf(ctx, spec)),
   };

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  ClientCapabilities,
   Connection,
   Diagnostic,
   DidChangeWatchedFilesNotification,
@@ -71,6 +72,9 @@ export class Session {
   private readonly models = new Map<string, DocumentModel>();
   /** Resolves when the current background index is complete (tests and benchmarks wait on it). */
   indexDone: Promise<void> = Promise.resolve();
+  /** What the client said it supports (features check optional requests such as refreshes). */
+  clientCapabilities: ClientCapabilities = {};
+  private readonly indexListeners: Array<() => void> = [];
 
   constructor(
     readonly connection: Connection,
@@ -82,12 +86,28 @@ export class Session {
     });
   }
 
+  /** Called after the index changed and its consequences were published (code lenses refresh on it). */
+  onIndexChanged(listener: () => void): void {
+    this.indexListeners.push(listener);
+  }
+
+  private indexChanged(): void {
+    for (const l of this.indexListeners) {
+      try {
+        l();
+      } catch (error) {
+        this.log(`index listener failed: ${String(error)}`);
+      }
+    }
+  }
+
   log(message: string): void {
     this.connection.console.log(message);
   }
 
   initialize(params: InitializeParams): void {
     const caps = params.capabilities;
+    this.clientCapabilities = caps;
     this.supportsConfiguration = !!caps.workspace?.configuration;
     this.supportsWatcherRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.supportsProgress = !!caps.window?.workDoneProgress;
@@ -265,6 +285,7 @@ export class Session {
         sliceStart = Date.now();
       }
     }
+    if (order.length > 0) this.indexChanged();
   }
 
   private publish(key: string): void {

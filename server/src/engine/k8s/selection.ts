@@ -2,7 +2,7 @@
 // controller's logic (k8s-service-validation.md X-SEL-1, X-TP-1..3), shared by the workspace rules,
 // the routing preview and navigation.
 import { labelValue, WorkspaceIndex } from '../index';
-import type { ContainerPortView, ContainerView, PodTemplateView, Resource, ServicePortView } from '../resources';
+import type { BackendRef, ContainerPortView, ContainerView, PodTemplateView, Resource, ServicePortView } from '../resources';
 
 export type TargetPort =
   | { kind: 'number'; value: number; defaulted: boolean }
@@ -81,6 +81,45 @@ export function servicesSelecting(index: WorkspaceIndex, workload: Resource): Re
     const sel = svc.service?.selector;
     if (!sel || svc.service?.type === 'ExternalName') continue;
     if (sel.pairs.every((p) => labels.get(p.key) === labelValue(p.value))) out.push(svc);
+  }
+  return out;
+}
+
+/**
+ * How many pods a workload runs, as written: `replicas` (default 1) for the replicated kinds, 1 for
+ * a Pod; undefined where the count is not in the manifest (DaemonSet: one per node; Jobs).
+ */
+export function podCount(workload: Resource): number | undefined {
+  const t = workload.podTemplate;
+  if (!t) return undefined;
+  if (workload.kind === 'Pod') return 1;
+  if (workload.kind === 'DaemonSet' || workload.kind === 'Job' || workload.kind === 'CronJob') return undefined;
+  return t.replicas !== undefined && Number.isInteger(t.replicas) && t.replicas >= 0 ? t.replicas : 1;
+}
+
+export interface BackendUse {
+  /** The Ingress, HTTPRoute or GRPCRoute. */
+  consumer: Resource;
+  ref: BackendRef;
+  /** The Service ports the reference reaches: the one it names by number or name, or all when it names none. */
+  ports: ServicePortView[];
+}
+
+/** Ingress / HTTPRoute / GRPCRoute backends that send traffic to this Service (namespace-aware). */
+export function backendsReferencing(index: WorkspaceIndex, service: Resource): BackendUse[] {
+  const ns = index.ns(service);
+  const ports = service.service?.ports ?? [];
+  const out: BackendUse[] = [];
+  for (const consumer of index.bucket(ns)?.backendConsumers ?? []) {
+    for (const ref of consumer.backends ?? []) {
+      if (ref.serviceName.value !== service.name || (ref.namespace ?? index.ns(consumer)) !== ns) continue;
+      const want = ref.port?.value;
+      const reached =
+        want === undefined || want === null
+          ? ports
+          : ports.filter((p) => (typeof want === 'number' ? p.port?.value === want : p.name?.value === want));
+      out.push({ consumer, ref, ports: reached });
+    }
   }
   return out;
 }

@@ -1,4 +1,7 @@
 // Every language feature the server offers besides diagnostics.
+import { codeLensFeature } from './codeLens';
 import type { Feature } from './feature';
+import { hoverFeature } from './hover';
+import { routingFeature } from './routing';
 
-export const FEATURES: Feature[] = [];
+export const FEATURES: Feature[] = [hoverFeature, codeLensFeature, routingFeature];
