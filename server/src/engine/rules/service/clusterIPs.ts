@@ -86,13 +86,16 @@ export const serviceClusterIP: ObjectRule = {
     }
 
     let invalidIPs = false;
+    let noneReported = false;
     for (const r of requested) {
       const path = `spec.clusterIPs[${r.index}]`;
       if (r.none) {
-        if (requested.length > 1) {
-          invalidIPs = true;
+        // One cause for the list, as the server gives it, on the first misplaced "None".
+        if (requested.length > 1 && !noneReported) {
+          invalidIPs = noneReported = true;
           rc.report({ range: r.loc.range, message: `${path}: "None" (headless) cannot be combined with other cluster IPs; the API server answers ${invalid('spec.clusterIPs', ips, "'None' must be the first and only value")}` });
         }
+        if (requested.length > 1) invalidIPs = true;
         continue;
       }
       if (r.ip) {

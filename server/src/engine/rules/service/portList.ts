@@ -47,10 +47,11 @@ function nameCandidates(p: ServicePortView): string[] {
 export function deriveName(p: ServicePortView, taken: ReadonlySet<string>): string {
   const port = p.port?.value;
   const num = isInt(port) ? String(port) : String(p.index);
-  const protocol = p.protocol.toLowerCase();
+  // A protocol suffix only tells ports apart when it is not the default TCP (dns / dns-udp).
+  const suffix = p.protocol === 'TCP' ? [] : [p.protocol.toLowerCase()];
   const tries: string[] = [];
-  for (const c of nameCandidates(p)) tries.push(c, `${c}-${protocol}`, `${c}-${num}`);
-  tries.push(`port-${num}`, `port-${num}-${protocol}`);
+  for (const c of nameCandidates(p)) tries.push(c, ...suffix.map((x) => `${c}-${x}`), `${c}-${num}`);
+  tries.push(`port-${num}`, ...suffix.map((x) => `port-${num}-${x}`));
   for (const t of tries) if (t.length <= 63 && !taken.has(t)) return t;
   for (let i = 2; ; i++) if (!taken.has(`port-${num}-${i}`)) return `port-${num}-${i}`;
 }
