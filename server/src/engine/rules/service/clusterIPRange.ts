@@ -20,12 +20,20 @@ interface ServiceRange {
   loc?: Loc<string>;
 }
 
+// The setting's CIDRs are parsed once per settings value, not once per Service.
+const parsedSettings = new WeakMap<readonly string[], ServiceRange[]>();
+
 function clusterRanges(settings: Settings, index: WorkspaceIndex): ServiceRange[] {
-  const out: ServiceRange[] = [];
-  for (const text of settings.serviceCIDRs) {
-    const cidr = parseCIDR(text);
-    if (cidr) out.push({ cidr, text });
+  let fromSettings = parsedSettings.get(settings.serviceCIDRs);
+  if (!fromSettings) {
+    fromSettings = [];
+    for (const text of settings.serviceCIDRs) {
+      const cidr = parseCIDR(text);
+      if (cidr) fromSettings.push({ cidr, text });
+    }
+    parsedSettings.set(settings.serviceCIDRs, fromSettings);
   }
+  const out = [...fromSettings];
   for (const object of index.serviceCIDRObjects()) {
     for (const loc of object.serviceCIDRs ?? []) {
       const cidr = parseCIDR(loc.value);
