@@ -69,6 +69,7 @@ export function ruleFixtures(dir: string, id: string): { fires: string[]; quiet:
   const out = { fires: [] as string[], quiet: [] as string[] };
   if (!fs.existsSync(ruleDir)) return out;
   for (const name of fs.readdirSync(ruleDir).sort()) {
+    if (name.endsWith('.settings.json')) continue; // a fixture's settings, not a fixture
     const m = /^(fires|quiet)(?:[-.].*)?$/.exec(name);
     if (m) out[m[1] as 'fires' | 'quiet'].push(path.join(ruleDir, name));
   }
@@ -77,10 +78,8 @@ export function ruleFixtures(dir: string, id: string): { fires: string[]; quiet:
 
 /** Optional settings for a fixture: `settings.json` beside it or inside its folder. */
 export function fixtureSettings(fixturePath: string): Record<string, unknown> {
-  const candidates = [
-    fs.statSync(fixturePath).isDirectory() ? path.join(fixturePath, 'settings.json') : '',
-    fixturePath.replace(/\.ya?ml$/, '.settings.json'),
-  ];
+  const dir = fs.statSync(fixturePath).isDirectory();
+  const candidates = dir ? [path.join(fixturePath, 'settings.json')] : [fixturePath.replace(/\.ya?ml$/, '.settings.json')];
   for (const c of candidates) if (c && fs.existsSync(c)) return JSON.parse(fs.readFileSync(c, 'utf8'));
   return {};
 }

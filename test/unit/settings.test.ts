@@ -9,12 +9,14 @@ describe('settings', () => {
     assert.deepEqual(s.nodePortRange, { min: 30000, max: 32767 });
     assert.equal(s.clusterDomain, 'cluster.local');
     assert.equal(s.defaultNamespace, 'default');
+    assert.equal(s.serviceCIDRsConfigured, false);
   });
 
   it('accepts ranges and lists in their usual spellings', () => {
     const s = normalizeSettings({ nodePortRange: '20000-22767', serviceCIDRs: '10.0.0.0/16, fd00::/108', rules: { a: 'info', b: 'OFF' } });
     assert.deepEqual(s.nodePortRange, { min: 20000, max: 22767 });
     assert.deepEqual(s.serviceCIDRs, ['10.0.0.0/16', 'fd00::/108']);
+    assert.equal(s.serviceCIDRsConfigured, true);
     assert.deepEqual(s.rules, { a: 'information', b: 'off' });
   });
 

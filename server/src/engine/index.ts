@@ -14,12 +14,14 @@ export interface NamespaceBucket {
   templateLabels: Map<string, Map<string, Set<Resource>>>;
 }
 
-type FactKind = 'workloads' | 'services' | 'endpoints' | 'cidrs';
+type FactKind = 'workloads' | 'services' | 'endpoints' | 'cidrs' | 'patches';
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, Resource[]>();
   private readonly buckets = new Map<string, NamespaceBucket>();
   private readonly cidrObjects = new Set<Resource>();
+  /** Patch file → the kustomizations that list it. */
+  private readonly patchedBy = new Map<string, Set<Resource>>();
   private readonly facts = new Map<string, Map<string, string>>();
 
   constructor(private defaultNamespace = 'default') {}
@@ -75,6 +77,16 @@ export class WorkspaceIndex {
 
   serviceCIDRObjects(): Iterable<Resource> {
     return this.cidrObjects;
+  }
+
+  /** True when a kustomization in the workspace lists `file` as a patch: its objects are fragments. */
+  isKustomizePatch(file: string): boolean {
+    return (this.patchedBy.get(file)?.size ?? 0) > 0;
+  }
+
+  /** Kustomization files that list `file` as a patch. */
+  kustomizationsPatching(file: string): string[] {
+    return [...(this.patchedBy.get(file) ?? [])].map((r) => r.file);
   }
 
   /** Services named `name` in `ns`, in every file. */
@@ -134,6 +146,11 @@ export class WorkspaceIndex {
       const [kind, ns] = splitFact(key);
       if (kind === 'cidrs') {
         for (const b of this.buckets.values()) addFiles(b.services);
+        continue;
+      }
+      if (kind === 'patches') {
+        // The "namespace" part of a patches fact is the patch file itself.
+        if (this.files.has(ns)) out.add(ns);
         continue;
       }
       const bucket = this.buckets.get(ns);
@@ -197,6 +214,11 @@ export class WorkspaceIndex {
       for (const ref of r.backends) if (ref.namespace && ref.namespace !== ns) this.bucketFor(ref.namespace).backendConsumers.add(r);
     }
     if (r.serviceCIDRs) this.cidrObjects.add(r);
+    for (const f of r.kustomizePatches ?? []) {
+      let set = this.patchedBy.get(f);
+      if (!set) this.patchedBy.set(f, (set = new Set()));
+      set.add(r);
+    }
   }
 
   private detach(file: string): void {
@@ -204,6 +226,11 @@ export class WorkspaceIndex {
     if (!old) return;
     for (const r of old) {
       this.cidrObjects.delete(r);
+      for (const f of r.kustomizePatches ?? []) {
+        const set = this.patchedBy.get(f);
+        set?.delete(r);
+        if (set && set.size === 0) this.patchedBy.delete(f);
+      }
       for (const [ns, b] of this.buckets) {
         b.services.delete(r);
         b.statefulSets.delete(r);
@@ -271,6 +298,7 @@ function factsOf(resources: Resource[], nsOf: (r: Resource) => string): Map<stri
     }
     if (r.endpointsFor !== undefined) add('endpoints', ns, [r.kind, r.endpointsFor]);
     if (r.serviceCIDRs) add('cidrs', '*', r.serviceCIDRs.map((c) => c.value));
+    for (const f of r.kustomizePatches ?? []) add('patches', f, r.file);
   }
   const out = new Map<string, string>();
   for (const [k, v] of parts) out.set(k, v.join('\n'));

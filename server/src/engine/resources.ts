@@ -1,10 +1,12 @@
 // Kubernetes objects recognised in parsed YAML, and the typed views that cross-file rules, hover
 // and navigation need. Views hold plain values with ranges and no yaml nodes, so the workspace
 // index can keep them for every file without keeping every file's syntax tree alive.
-import { isMap, Node, YAMLMap } from 'yaml';
+import { isMap, Node, Pair, YAMLMap } from 'yaml';
+import { ownPair, removePairs } from './fixes';
+import { isKustomizationFile, isKustomizationKind, patchPaths, resolveSibling } from './k8s/kustomize';
 import type { ParsedFile } from './parse';
 import { Positions } from './parse';
-import type { Range } from './types';
+import type { Range, TextEdit } from './types';
 import {
   asMap,
   entries,
@@ -77,6 +79,11 @@ export interface ServiceView {
   healthCheckNodePort?: Loc;
   trafficDistribution?: Loc;
   specRange?: Range;
+  /** The `spec` and `spec.ports` keys, for findings about what they lack. */
+  specKeyRange?: Range;
+  portsKeyRange?: Range;
+  /** Edits that delete spec.clusterIP and spec.clusterIPs (quick fix: let the allocator choose). */
+  clusterIPRemoval?: TextEdit[];
 }
 
 export type ContainerKind = 'container' | 'init' | 'sidecar';
@@ -150,6 +157,8 @@ export interface Resource {
   endpointsFor?: string;
   /** For networking.k8s.io ServiceCIDR: its CIDRs. */
   serviceCIDRs?: Loc<string>[];
+  /** For a kustomization: the patch files it lists, resolved to the index's file names. */
+  kustomizePatches?: string[];
 }
 
 /** The kinds whose pod template a Service can select, and where that template sits. */
@@ -185,16 +194,23 @@ export function extractObjects(parsed: ParsedFile): ObjectNode[] {
     const root = asMap(ctx, d.doc.contents);
     if (!root) continue;
     const head = identify(ctx, root);
-    if (!head) continue;
+    if (!head) {
+      // kustomization.yaml usually has no apiVersion/kind; it matters for the patches it lists.
+      if (isKustomizationFile(parsed.file)) {
+        const r = buildResource(ctx, root, parsed.file, d.index, undefined, parsed.text, { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' });
+        if (r) out.push({ ctx, node: root, resource: r });
+      }
+      continue;
+    }
     if (head.kind === 'List' || (head.kind.endsWith('List') && head.apiVersion === 'v1')) {
       items(ctx, get(ctx, root, 'items')).forEach((item, i) => {
         if (!isMap(item)) return;
-        const r = buildResource(ctx, item, parsed.file, d.index, i);
+        const r = buildResource(ctx, item, parsed.file, d.index, i, parsed.text);
         if (r) out.push({ ctx, node: item, resource: r });
       });
       continue;
     }
-    const r = buildResource(ctx, root, parsed.file, d.index, undefined);
+    const r = buildResource(ctx, root, parsed.file, d.index, undefined, parsed.text);
     if (r) out.push({ ctx, node: root, resource: r });
   }
   return out;
@@ -253,8 +269,10 @@ function buildResource(
   file: string,
   docIndex: number,
   itemIndex: number | undefined,
+  text: string,
+  implied?: { apiVersion: string; kind: string },
 ): Resource | undefined {
-  const head = identify(ctx, map);
+  const head = identify(ctx, map) ?? implied;
   if (!head) return undefined;
   const metadata = asMap(ctx, get(ctx, map, 'metadata'));
   const nameNode = get(ctx, metadata, 'name');
@@ -284,7 +302,7 @@ function buildResource(
   }
 
   const group = head.apiVersion.includes('/') ? head.apiVersion.split('/')[0] : '';
-  if (head.kind === 'Service' && group === '') r.service = serviceView(ctx, map);
+  if (head.kind === 'Service' && group === '') r.service = serviceView(ctx, map, text);
   const templatePath = POD_TEMPLATE_PATHS[head.kind];
   if (templatePath) r.podTemplate = podTemplateView(ctx, map, templatePath, head.kind);
   if (head.kind === 'StatefulSet') r.statefulSet = { ...optional('serviceName', loc(ctx, getPath(ctx, map, 'spec', 'serviceName'))) };
@@ -295,6 +313,7 @@ function buildResource(
     const owner = r.labels.pairs.find((p) => p.key === 'kubernetes.io/service-name')?.value;
     if (typeof owner === 'string') r.endpointsFor = owner;
   }
+  if (isKustomizationKind(head.apiVersion, head.kind)) r.kustomizePatches = patchPaths(ctx, map).map((rel) => resolveSibling(file, rel));
   if (head.kind === 'ServiceCIDR' && group === 'networking.k8s.io') {
     r.serviceCIDRs = items(ctx, getPath(ctx, map, 'spec', 'cidrs'))
       .map((n) => locString(ctx, n))
@@ -307,8 +326,11 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-function serviceView(ctx: NodeContext, map: YAMLMap): ServiceView {
+function serviceView(ctx: NodeContext, map: YAMLMap, text: string): ServiceView {
   const spec = asMap(ctx, get(ctx, map, 'spec'));
+  const specPair = ownPair(map, 'spec');
+  const portsPair = ownPair(spec, 'ports');
+  const ipPairs = [ownPair(spec, 'clusterIP'), ownPair(spec, 'clusterIPs')].filter((p): p is Pair => p !== undefined);
   const f = (key: string) => loc(ctx, get(ctx, spec, key));
   const typeLoc = f('type');
   const clusterIP = f('clusterIP');
@@ -341,6 +363,9 @@ function serviceView(ctx: NodeContext, map: YAMLMap): ServiceView {
     ...optional('trafficDistribution', f('trafficDistribution')),
     ...optional('portsRange', rangeOf(ctx, portsNode)),
     ...optional('specRange', rangeOf(ctx, spec)),
+    ...optional('specKeyRange', specPair && keyRangeOf(ctx, specPair)),
+    ...optional('portsKeyRange', portsPair && keyRangeOf(ctx, portsPair)),
+    ...optional('clusterIPRemoval', spec && ipPairs.length ? removePairs({ ...ctx, text }, spec, ipPairs) : undefined),
   };
   // An empty selector map is not persisted: it means "no selector" (endpoints managed by hand).
   if (selectorPair && asMap(ctx, selectorPair.value)) {

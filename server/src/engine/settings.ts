@@ -10,6 +10,8 @@ export type SeverityOverride = Severity | 'off';
 export interface Settings {
   /** Service CIDRs of the cluster, IPv4 and/or IPv6. */
   serviceCIDRs: string[];
+  /** False while serviceCIDRs is the kubeadm default: which IP families the cluster serves is then a guess. */
+  serviceCIDRsConfigured: boolean;
   nodePortRange: { min: number; max: number };
   clusterDomain: string;
   /** Namespace of objects that do not set metadata.namespace. */
@@ -41,6 +43,7 @@ export const SETTING_KEYS = [
 
 export const DEFAULT_SETTINGS: Settings = {
   serviceCIDRs: ['10.96.0.0/12'],
+  serviceCIDRsConfigured: false,
   nodePortRange: { min: 30000, max: 32767 },
   clusterDomain: 'cluster.local',
   defaultNamespace: 'default',
@@ -69,7 +72,10 @@ export function normalizeSettings(raw: unknown, problems: SettingsProblem[] = []
 
   if (input.serviceCIDRs !== undefined) {
     const list = toStringList(input.serviceCIDRs);
-    if (list && list.length > 0) s.serviceCIDRs = list;
+    if (list && list.length > 0) {
+      s.serviceCIDRs = list;
+      s.serviceCIDRsConfigured = true;
+    }
     else problems.push({ key: 'serviceCIDRs', message: 'serviceCIDRs must be a non-empty list of CIDRs such as "10.96.0.0/12"' });
   }
   if (input.nodePortRange !== undefined) {

@@ -50,3 +50,21 @@ export function badType(kind: string, goField: string, jsonType: string, goType:
 }
 
 export const PORT_RANGE = 'must be between 1 and 65535, inclusive';
+
+export const IP_INVALID = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+export const CIDR_INVALID = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+/** Several causes of one 422, the way kubectl prints them: `422: [cause1, cause2]`. */
+export function all(answers: readonly string[]): string {
+  const causes = answers.map((a) => a.replace(/^422: /, ''));
+  return causes.length === 1 ? `422: ${causes[0]}` : `422: [${causes.join(', ')}]`;
+}
+
+/** Errors the allocators raise as plain errors: HTTP 500 "Internal error occurred". */
+export function internalError(detail: string): string {
+  return `500: Internal error occurred: ${detail}`;
+}
+
+export function tooLong(path: string, detail: string): string {
+  return `422: ${path}: Too long: ${detail}`;
+}
