@@ -77,10 +77,7 @@ export function ruleFixtures(dir: string, id: string): { fires: string[]; quiet:
 
 /** Optional settings for a fixture: `settings.json` beside it or inside its folder. */
 export function fixtureSettings(fixturePath: string): Record<string, unknown> {
-  const candidates = [
-    fs.statSync(fixturePath).isDirectory() ? path.join(fixturePath, 'settings.json') : '',
-    fixturePath.replace(/\.ya?ml$/, '.settings.json'),
-  ];
+  const candidates = fs.statSync(fixturePath).isDirectory() ? [path.join(fixturePath, 'settings.json')] : [fixturePath.replace(/\.ya?ml$/, '.settings.json')];
   for (const c of candidates) if (c && fs.existsSync(c)) return JSON.parse(fs.readFileSync(c, 'utf8'));
   return {};
 }
