@@ -23,13 +23,15 @@ function containerLocation(w: Resource, c: ContainerView, message: string): Rela
   return { file: w.file, range: c.nameRange ?? c.range, message };
 }
 
-/** A port of `w` that `name` could be added to: unnamed, same protocol, listening on one of `numbers` (or the only such port). */
+/**
+ * The port of `w` that `name` could be added to: an unnamed port of the same protocol listening on one
+ * of `numbers` (where the name resolves elsewhere, or the Service port), else the only unnamed one.
+ */
 function portToName(w: Resource, protocol: string, numbers: Set<number>): { container: ContainerView; port: ContainerPortView } | undefined {
-  const same = servingPorts(w).filter(({ port }) => port.protocol === protocol && typeof port.containerPort?.value === 'number');
-  const onNumber = same.filter(({ port }) => numbers.has(port.containerPort!.value as number));
-  const pick = onNumber.length > 0 ? onNumber : same.length === 1 ? same : [];
-  const chosen = pick[0];
-  return chosen && !chosen.port.name ? chosen : undefined;
+  const unnamed = servingPorts(w).filter(({ port }) => port.protocol === protocol && typeof port.containerPort?.value === 'number' && !port.name);
+  const onNumber = unnamed.filter(({ port }) => numbers.has(port.containerPort!.value as number));
+  if (onNumber.length > 0) return onNumber[0];
+  return unnamed.length === 1 ? unnamed[0] : undefined;
 }
 
 export const namedTargetPortMissing: WorkspaceRule = {
