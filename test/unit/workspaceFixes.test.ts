@@ -81,13 +81,13 @@ describe('quick fixes of the workspace rules', () => {
   it('named-target-port-missing: renames the targetPort, or names the container port in the workload file', () => {
     const files = fixture('named-target-port-missing', 'fires-none');
     const f = findingOf(files, 'named-target-port-missing');
-    assert.deepEqual(titles(f), ['Change targetPort to "metrics"', 'Name port 8080 of Deployment web (deploy.yaml) "http"']);
+    assert.deepEqual(titles(f), ['Change targetPort to "metrics"', 'Name port 8080 of Deployment web (deploy.yaml): name: http']);
 
     const renamed = apply(files, f, 'Change targetPort to "metrics"');
     assert.equal(renamed['fires-none/svc.yaml'], replaced(files['fires-none/svc.yaml']!, '      targetPort: http #', '      targetPort: metrics #'));
     assertCleared(renamed, 'named-target-port-missing', 'fires-none/svc.yaml');
 
-    const named = apply(files, f, 'Name port 8080 of Deployment web (deploy.yaml) "http"');
+    const named = apply(files, f, 'Name port 8080 of Deployment web (deploy.yaml): name: http');
     assert.equal(named['fires-none/svc.yaml'], files['fires-none/svc.yaml']);
     assert.equal(
       named['fires-none/deploy.yaml'],
@@ -99,8 +99,8 @@ describe('quick fixes of the workspace rules', () => {
   it('named-target-port-missing: names the port that listens where the name resolves elsewhere (partial case)', () => {
     const files = fixture('named-target-port-missing', 'fires-partial');
     const f = findingOf(files, 'named-target-port-missing');
-    assert.deepEqual(titles(f), ['* Name port 8080 of Deployment api-v2 (v2.yaml) "http"']);
-    const after = apply(files, f, 'Name port 8080 of Deployment api-v2 (v2.yaml) "http"');
+    assert.deepEqual(titles(f), ['* Name port 8080 of Deployment api-v2 (v2.yaml): name: http']);
+    const after = apply(files, f, 'Name port 8080 of Deployment api-v2 (v2.yaml): name: http');
     assert.equal(after['fires-partial/v2.yaml'], replaced(files['fires-partial/v2.yaml']!, '            - containerPort: 8080\n', '            - name: http\n              containerPort: 8080\n'));
     assertCleared(after, 'named-target-port-missing', 'fires-partial/svc.yaml');
   });
@@ -111,7 +111,7 @@ describe('quick fixes of the workspace rules', () => {
       'd.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: [{name: a, image: a, ports: [{containerPort: 80}]}]\n',
     };
     const f = findingOf(files, 'named-target-port-missing');
-    const after = apply(files, f, 'Name port 80 of Deployment a (d.yaml) "web"');
+    const after = apply(files, f, 'Name port 80 of Deployment a (d.yaml): name: web');
     assert.equal(after['d.yaml'], replaced(files['d.yaml'], '[{containerPort: 80}]', '[{name: web, containerPort: 80}]'));
     assertCleared(after, 'named-target-port-missing', 'svc.yaml');
   });

@@ -86,6 +86,8 @@ export const backendPortMissing: WorkspaceRule = {
       const byName = typeof value === 'string';
       // Gateway API ports are numbers; another type is a schema finding.
       if (typeof value !== 'number' && !(byName && !isRoute(resource))) continue;
+      // `number: "80"` reaches here as a string: a type error for the schema, not a port name.
+      if (byName && /^\d+$/.test(value)) continue;
       const services = index.servicesNamed(refNamespace(index, resource, ref), ref.serviceName.value);
       if (services.length === 0) continue;
       const has = (p: ServicePortView) => (byName ? p.name?.value === value : p.port?.value === value);

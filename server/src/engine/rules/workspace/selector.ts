@@ -175,8 +175,9 @@ export const selectorMatchesNothing: WorkspaceRule = {
     if (workloads.length === 0 && elsewhere.length === 0) reasons.push('the workspace has no pod template in this namespace');
     if (failing.length === 0 && workloads.length > 0) {
       const carriers = pairs.map((p) => {
-        const ws = workloads.filter((w) => podsCarry(w, p)).map((w) => `${workloadName(w)}${inFile(w, file)}`);
-        return `${pairText(p.key, p.value)} (${listText(capped(ws, 2))})`;
+        const ws = workloads.filter((w) => podsCarry(w, p));
+        for (const w of ws.slice(0, 2)) related.push(templateLabelsLocation(w, `pod template of ${workloadName(w)}: carries ${pairText(p.key, p.value)}`));
+        return `${pairText(p.key, p.value)} (${listText(capped(ws.map((w) => `${workloadName(w)}${inFile(w, file)}`), 2))})`;
       });
       reasons.push(`each pair is on some pod template, but none carries them all: ${listText(carriers)}`);
     }

@@ -1,6 +1,7 @@
 // Where a Service port's targetPort lands in the selected pods (X-TP-1..3): a named targetPort must
 // resolve by name and protocol in every selected pod template; a numeric one should be a port the
 // containers declare when they declare any.
+import { shown } from '../../k8s/apiErrors';
 import { displayFile, resolveTargetPort, selectedWorkloads, targetPortOf } from '../../k8s/selection';
 import type { Resolution } from '../../k8s/selection';
 import type { ContainerPortView, ContainerView, Resource, ServicePortView } from '../../resources';
@@ -58,7 +59,8 @@ export const namedTargetPortMissing: WorkspaceRule = {
       const related: RelatedLocation[] = [];
 
       const lacking = missing.map(({ workload: w, result }) => {
-        let text = `${workloadName(w)}${inFile(w, file)} (ports: ${declaredPortsText(w)})`;
+        const ports = declaredPortsText(w);
+        let text = `${workloadName(w)}${inFile(w, file)} (${ports === 'no ports' ? 'no ports declared' : `ports: ${ports}`})`;
         if (result.kind === 'missing' && result.sameNameOtherProtocol) {
           const { container, port } = result.sameNameOtherProtocol;
           text += ` declares "${name}" with protocol ${port.protocol}, but this Service port is ${p.protocol}`;
@@ -76,12 +78,12 @@ export const namedTargetPortMissing: WorkspaceRule = {
       if (found.length === 0) {
         message =
           `${path}: "${name}" names no ${p.protocol} container port of the selected pods: ${listText(capped(lacking))}. ` +
-          `The EndpointSlice controller (FindPort) leaves these pods out of this Service port, so port ${String(p.port?.value ?? '?')} of the Service gets no endpoints.`;
+          `The EndpointSlice controller (FindPort) leaves these pods out of Service port ${shown(p.port?.value ?? null)}, so it gets no endpoints.`;
       } else {
         const resolvedIn = found.map(({ workload: w, result }) => `${workloadName(w)}${inFile(w, file)} (${result.kind === 'named' ? result.number : '?'})`);
         message =
           `${path}: "${name}" resolves in ${listText(capped(resolvedIn))} but not in ${listText(capped(lacking))}. ` +
-          `The EndpointSlice controller (FindPort) leaves those pods out of Service port ${String(p.port?.value ?? '?')}, so they get none of its traffic.`;
+          `The EndpointSlice controller (FindPort) leaves those pods out of Service port ${shown(p.port?.value ?? null)}, so they get none of its traffic.`;
       }
 
       const fixes: Fix[] = [];
@@ -102,7 +104,7 @@ export const namedTargetPortMissing: WorkspaceRule = {
       if (adds.every((a) => a.target)) {
         const edits: TextEdit[] = adds.map(({ w, target }) => insertFirstKeyEdit(target!.port.range, target!.port.flow, 'name', yamlString(name), w.file === file ? undefined : w.file));
         const where = adds.map(({ w, target }) => `port ${String(target!.port.containerPort?.value)} of ${workloadName(w)}${w.file === file ? '' : ` (${displayFile(w.file)})`}`);
-        fixes.push({ title: `Name ${listText(where)} "${name}"`, edits });
+        fixes.push({ title: `Name ${listText(where)}: name: ${yamlString(name)}`, edits });
       }
       if (fixes.length === 1) fixes[0]!.preferred = true;
       report({ range: p.targetPort.range, message, related, fixes });
