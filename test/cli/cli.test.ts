@@ -19,8 +19,10 @@ describe('cli', () => {
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ksl-cli-'));
     fs.mkdirSync(path.join(dir, 'sub'));
-    fs.writeFileSync(path.join(dir, 'ok.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ok\nspec:\n  ports:\n    - port: 80\n');
-    fs.writeFileSync(path.join(dir, 'sub', 'bad.yml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  type: Nodeport\n  ports:\n    - port: 80\n');
+    // Selector-less Services, each with its hand-made Endpoints (else service-without-selector speaks up).
+    const endpoints = (name: string) => `---\napiVersion: v1\nkind: Endpoints\nmetadata:\n  name: ${name}\n`;
+    fs.writeFileSync(path.join(dir, 'ok.yaml'), `apiVersion: v1\nkind: Service\nmetadata:\n  name: ok\nspec:\n  ports:\n    - port: 80\n${endpoints('ok')}`);
+    fs.writeFileSync(path.join(dir, 'sub', 'bad.yml'), `apiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  type: Nodeport\n  ports:\n    - port: 80\n${endpoints('bad')}`);
     fs.writeFileSync(path.join(dir, 'sub', 'notes.txt'), 'type: Nodeport\n');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

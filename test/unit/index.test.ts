@@ -24,7 +24,7 @@ describe('workspace index', () => {
     const l = new Linter();
     l.update('deploy.yaml', deployment('web', 'shop', 'web'));
     l.update('svc.yaml', service('web', 'shop', 'web'));
-    assert.deepEqual([...l.update('deploy.yaml', `# a comment\n${deployment('web', 'shop', 'web')}`)], []);
+    assert.deepEqual([...l.update('deploy.yaml', `${deployment('web', 'shop', 'web')}# a comment\n`)], []);
   });
 
   it('a Service change affects the Ingresses of its namespace', () => {
@@ -32,6 +32,7 @@ describe('workspace index', () => {
     l.update('svc.yaml', service('web', 'shop', 'web'));
     l.update('ing.yaml', ingress('shop', 'web'));
     l.update('ing-other.yaml', ingress('billing', 'web'));
+    l.update('billing-svc.yaml', service('web', 'billing', 'web'));
     assert.deepEqual([...l.update('svc.yaml', service('web2', 'shop', 'web'))], ['ing.yaml']);
   });
 
@@ -51,5 +52,39 @@ describe('workspace index', () => {
     const pick = (pairs: Array<[string, string]>) => l.index.selectWorkloads('ns', pairs.map(([key, value]) => ({ key, value }))).map((r) => r.name);
     assert.deepEqual(pick([['app', 'web']]), ['a']);
     assert.deepEqual(pick([['app', 'web'], ['tier', 'x']]), []);
+  });
+
+  it('a Service change affects Ingresses of other namespaces whose backend is missing (their message names it)', () => {
+    const l = new Linter();
+    l.update('ing-missing.yaml', ingress('billing', 'web'));
+    l.update('ing-resolved.yaml', ingress('payments', 'api'));
+    l.update('api.yaml', service('api', 'payments', 'api'));
+    assert.deepEqual([...l.update('svc.yaml', service('web', 'shop', 'web'))], ['ing-missing.yaml']);
+    assert.match(l.findings('ing-missing.yaml').find((f) => f.rule === 'backend-service-missing')!.message, /exists in namespace "shop" \(svc\.yaml\)/);
+  });
+
+  it('moving a workload re-checks the Services that select it or select nothing, not the others', () => {
+    const l = new Linter();
+    l.update('deploy.yaml', deployment('web', 'shop', 'web'));
+    l.update('svc.yaml', service('web', 'shop', 'web'));
+    l.update('typo.yaml', service('typo', 'shop', 'wbe'));
+    l.update('api.yaml', deployment('api', 'shop', 'api'));
+    l.update('api-svc.yaml', service('api', 'shop', 'api'));
+    // The port that a quick fix of svc.yaml would name moves one line down.
+    assert.deepEqual([...l.update('deploy.yaml', `# moved\n${deployment('web', 'shop', 'web')}`)].sort(), ['svc.yaml', 'typo.yaml']);
+  });
+
+  it('moving a Service re-checks the StatefulSets, backends and same-named Services that refer to it', () => {
+    const statefulSet = (name: string, serviceName: string) =>
+      `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  serviceName: ${serviceName}\n  template:\n    metadata:\n      labels: {app: ${name}}\n`;
+    const l = new Linter();
+    l.update('svc.yaml', service('db', 'shop', 'db'));
+    l.update('db.yaml', statefulSet('db', 'db'));
+    l.update('cache.yaml', statefulSet('cache', 'cache'));
+    l.update('cache-svc.yaml', service('cache', 'shop', 'cache'));
+    l.update('ing.yaml', ingress('shop', 'db'));
+    l.update('copy.yaml', service('db', 'shop', 'db'));
+    // The clusterIP: None fix for db.yaml inserts into svc.yaml: its position is a fact.
+    assert.deepEqual([...l.update('svc.yaml', `# moved\n${service('db', 'shop', 'db')}`)].sort(), ['copy.yaml', 'db.yaml', 'ing.yaml']);
   });
 });

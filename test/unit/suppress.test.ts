@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { check } from '../support/check';
 
-const svc = (lines: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n${lines}`;
+// A selector-less Service with its hand-made Endpoints (so service-without-selector stays quiet).
+const svc = (lines: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n${lines}---\napiVersion: v1\nkind: Endpoints\nmetadata: {name: s}\n`;
 
 describe('suppression comments', () => {
   it('disable-next-line silences the named rule on the next non-comment line only', () => {

@@ -2,6 +2,7 @@
 // per-namespace maps are updated in place; and `setFile` says which other files' findings may
 // change, judged from what the file provides (pod labels and ports, Services, endpoints, CIDRs).
 import type { Resource } from './resources';
+import type { Range } from './types';
 
 export interface NamespaceBucket {
   services: Set<Resource>;
@@ -14,7 +15,13 @@ export interface NamespaceBucket {
   templateLabels: Map<string, Map<string, Set<Resource>>>;
 }
 
-type FactKind = 'workloads' | 'services' | 'endpoints' | 'cidrs' | 'patches';
+/**
+ * What a file provides to other files' checks. `workloadRanges` / `serviceRanges` are the positions
+ * that other files' findings point at (related locations, quick-fix edits such as naming a
+ * container port or adding clusterIP: None): kept apart from the values so that typing a newline
+ * re-checks only the files that refer to this one, not every consumer of the namespace.
+ */
+type FactKind = 'workloads' | 'services' | 'workloadRanges' | 'serviceRanges' | 'endpoints' | 'cidrs' | 'patches';
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, Resource[]>();
@@ -164,10 +171,32 @@ export class WorkspaceIndex {
           if (other === ns) continue;
           for (const s of b.services) if (s.service?.selector && this.selectWorkloads(other, s.service.selector.pairs).length === 0) out.add(s.file);
         }
-      } else if (kind === 'services' && bucket) {
-        addFiles(bucket.backendConsumers);
-        addFiles(bucket.statefulSets);
-        addFiles(bucket.services);
+      } else if (kind === 'services') {
+        if (bucket) {
+          addFiles(bucket.backendConsumers);
+          addFiles(bucket.statefulSets);
+          addFiles(bucket.services);
+        }
+        // A backend whose Service is missing names Services of that name in other namespaces.
+        for (const [other, b] of this.buckets) {
+          if (other === ns) continue;
+          for (const r of b.backendConsumers) if (r.backends?.some((ref) => this.servicesNamed(ref.namespace ?? this.ns(r), ref.serviceName.value).length === 0)) out.add(r.file);
+        }
+      } else if (kind === 'workloadRanges' && bucket) {
+        // Services that select a workload of this file, or select nothing (and may name one as a candidate).
+        const mine = new Set(this.files.get(file) ?? []);
+        for (const s of bucket.services) {
+          const pairs = s.service?.selector?.pairs;
+          if (!pairs) continue;
+          const selected = this.selectWorkloads(ns, pairs);
+          if (selected.length === 0 || selected.some((w) => mine.has(w))) out.add(s.file);
+        }
+      } else if (kind === 'serviceRanges' && bucket) {
+        // StatefulSets, backends and same-named Services that refer to a Service of this file.
+        const names = new Set((this.files.get(file) ?? []).filter((r) => r.service && this.ns(r) === ns).map((r) => r.name));
+        for (const st of bucket.statefulSets) if (names.has(st.statefulSet?.serviceName?.value as string | undefined)) out.add(st.file);
+        for (const sv of bucket.services) if (names.has(sv.name)) out.add(sv.file);
+        for (const c of bucket.backendConsumers) if (c.backends?.some((ref) => (ref.namespace ?? this.ns(c)) === ns && names.has(ref.serviceName.value))) out.add(c.file);
       } else if (kind === 'endpoints' && bucket) {
         addFiles(bucket.services);
       }
@@ -274,6 +303,7 @@ function factsOf(resources: Resource[], nsOf: (r: Resource) => string): Map<stri
     if (!list) parts.set(key, (list = []));
     list.push(JSON.stringify(value));
   };
+  const at = (r: Range | undefined) => (r ? [r.start.line, r.start.character, r.end.line, r.end.character] : null);
   for (const r of resources) {
     const ns = nsOf(r);
     if (r.podTemplate) {
@@ -283,7 +313,13 @@ function factsOf(resources: Resource[], nsOf: (r: Resource) => string): Map<stri
         r.name,
         r.labels.pairs.map((p) => [p.key, p.value]),
         t.labels.pairs.map((p) => [p.key, p.value]),
-        t.containers.map((c) => [c.name, c.kind, c.ports.map((p) => [p.name?.value, p.containerPort?.value, p.protocol])]),
+        t.containers.map((c) => [c.name, c.kind, c.ports.map((p) => [p.name?.value, p.containerPort?.value, p.protocol, p.hostPort?.value])]),
+      ]);
+      add('workloadRanges', ns, [
+        at(r.nameRange ?? r.kindRange),
+        at(r.labels.range),
+        at(t.labels.range),
+        t.containers.map((c) => [at(c.nameRange ?? c.range), c.ports.map((p) => [at(p.range), p.flow])]),
       ]);
     }
     if (r.service) {
@@ -295,6 +331,7 @@ function factsOf(resources: Resource[], nsOf: (r: Resource) => string): Map<stri
         s.selector?.pairs.map((p) => [p.key, p.value]),
         s.ports.map((p) => [p.name?.value, p.port?.value, p.protocol, p.targetPort?.value]),
       ]);
+      add('serviceRanges', ns, [at(r.nameRange ?? r.kindRange), at(s.clusterIP?.range), s.clusterIPs?.length, at(s.specRange), s.specFlow]);
     }
     if (r.endpointsFor !== undefined) add('endpoints', ns, [r.kind, r.endpointsFor]);
     if (r.serviceCIDRs) add('cidrs', '*', r.serviceCIDRs.map((c) => c.value));

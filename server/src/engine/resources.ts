@@ -43,6 +43,8 @@ export interface LabelSet {
 export interface ServicePortView {
   index: number;
   range: Range;
+  /** Written as a flow map (`{port: 80}`): edits that add a key must use flow syntax. */
+  flow: boolean;
   name?: Loc;
   port?: Loc;
   /** Effective protocol: TCP when unset. */
@@ -84,6 +86,8 @@ export interface ServiceView {
   portsKeyRange?: Range;
   /** Edits that delete spec.clusterIP and spec.clusterIPs (quick fix: let the allocator choose). */
   clusterIPRemoval?: TextEdit[];
+  /** `spec` is written as a flow map. */
+  specFlow: boolean;
 }
 
 export type ContainerKind = 'container' | 'init' | 'sidecar';
@@ -91,6 +95,8 @@ export type ContainerKind = 'container' | 'init' | 'sidecar';
 export interface ContainerPortView {
   index: number;
   range: Range;
+  /** Written as a flow map (`{containerPort: 80}`). */
+  flow: boolean;
   name?: Loc;
   containerPort?: Loc;
   protocol: string;
@@ -343,6 +349,7 @@ function serviceView(ctx: NodeContext, map: YAMLMap, text: string): ServiceView 
     type: typeof typeLoc?.value === 'string' && typeLoc.value ? typeLoc.value : 'ClusterIP',
     ports: items(ctx, portsNode).map((n, i) => servicePort(ctx, n, i)),
     headless: primary === 'None',
+    specFlow: spec?.flow === true,
     externalIPs: locList(ctx, get(ctx, spec, 'externalIPs')),
     loadBalancerSourceRanges: locList(ctx, get(ctx, spec, 'loadBalancerSourceRanges')),
     ipFamilies: locList(ctx, get(ctx, spec, 'ipFamilies')),
@@ -383,6 +390,7 @@ function servicePort(ctx: NodeContext, node: Node, index: number): ServicePortVi
   return {
     index,
     range: rangeOf(ctx, node) ?? ZERO,
+    flow: m?.flow === true,
     protocol,
     ...optional('protocolLoc', protocolLoc),
     ...optional('name', f('name')),
@@ -428,6 +436,7 @@ function containerList(ctx: NodeContext, podSpec: YAMLMap | undefined, key: stri
       return {
         index: i,
         range: rangeOf(ctx, p) ?? ZERO,
+        flow: pm?.flow === true,
         protocol: typeof protocol?.value === 'string' && protocol.value ? protocol.value : 'TCP',
         ...optional('name', f('name')),
         ...optional('containerPort', f('containerPort')),
