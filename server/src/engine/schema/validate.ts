@@ -36,10 +36,6 @@ function validatorFor(kind: KindSchema): ValidateFunction {
   return v;
 }
 
-export function hasSchema(apiVersion: string, kind: string): boolean {
-  return kindSchema(apiVersion, kind) !== undefined;
-}
-
 /**
  * The structural problems of `value` (the object as the API server's decoder would see it).
  * Undefined when there is no schema for the kind.

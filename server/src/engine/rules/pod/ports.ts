@@ -22,8 +22,10 @@ export const containerPortRange: ObjectRule = {
       const cp = ref.port.containerPort;
       if (!cp || cp.value === null || cp.value === 0) {
         // Absent, null and 0 are the same to the decoder: the zero value, which validation calls missing.
+        const range = cp?.range ?? missingFieldRange(object, ref);
+        if (!range) continue; // the port is not a map: schema-type's
         report({
-          range: cp?.range ?? missingFieldRange(object, ref),
+          range,
           message: `${path} ${cp ? `is ${cp.value === 0 ? '0' : 'null'}, which means unset` : 'is missing'}: every container port needs the port number the process listens on; the API server answers ${required(path)}`,
         });
       } else if (isInteger(cp.value) && (cp.value < 1 || cp.value > 65535)) {

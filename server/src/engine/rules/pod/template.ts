@@ -1,6 +1,6 @@
 // What the pod rules share: which objects carry a pod spec the API server validates, the field
 // paths it prints for their container ports, and the YAML node of a port.
-import { isMap, YAMLMap } from 'yaml';
+import { isMap, isScalar, Node } from 'yaml';
 import type { ContainerPortView, ContainerView, ObjectNode, PodTemplateView, Resource } from '../../resources';
 import { POD_TEMPLATE_PATHS } from '../../resources';
 import type { Range } from '../../types';
@@ -54,19 +54,25 @@ export function isInteger(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
-/** The port's YAML map, for findings about a field it lacks. */
-export function portNode(object: ObjectNode, ref: PortRef): YAMLMap | undefined {
+/** The port's YAML node as written: a map, or something else (null, a number …). */
+export function portNode(object: ObjectNode, ref: PortRef): Node | undefined {
   const templatePath = POD_TEMPLATE_PATHS[object.resource.kind] ?? [];
   const podSpec = asMap(object.ctx, getPath(object.ctx, object.node, ...templatePath, 'spec'));
   const list = ref.container.kind === 'container' ? 'containers' : 'initContainers';
   const container = asMap(object.ctx, items(object.ctx, get(object.ctx, podSpec, list))[ref.container.index]);
-  const port = items(object.ctx, get(object.ctx, container, 'ports'))[ref.port.index];
-  return isMap(port) ? port : undefined;
+  return items(object.ctx, get(object.ctx, container, 'ports'))[ref.port.index];
 }
 
-/** Where a finding about a missing field of a port goes: its first key (`- name: http`), else the whole item. */
-export function missingFieldRange(object: ObjectNode, ref: PortRef): Range {
+/**
+ * Where a finding about a missing field of a port goes: its first key (`- name: http`), or the
+ * item when it is null (the decoder reads an empty port). Undefined when the item is not a map at
+ * all: that is a type error (schema-type), not a missing field.
+ */
+export function missingFieldRange(object: ObjectNode, ref: PortRef): Range | undefined {
   const node = portNode(object, ref);
-  const first = node?.items[0];
-  return (first && rangeOf(object.ctx, first.key)) ?? ref.port.range;
+  if (isMap(node)) {
+    const first = node.items[0];
+    return (first && rangeOf(object.ctx, first.key)) ?? ref.port.range;
+  }
+  return isScalar(node) && node.value === null ? ref.port.range : undefined;
 }

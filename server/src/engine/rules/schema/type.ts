@@ -34,6 +34,7 @@ function describeValue(value: unknown, expected: string[], source: string): stri
   if (value && typeof value === 'object') return 'a map';
   const written = source && !source.includes('\n') ? source : shown(value);
   if (typeof value === 'number' && expected.includes('integer')) {
+    if (!Number.isFinite(value)) return `${written} is not a finite number`;
     return Number.isInteger(value) ? `${written} is out of the int32 range` : `${written} is a fraction`;
   }
   if (typeof value === 'boolean') {
@@ -52,7 +53,7 @@ function goQuoted(text: string): string {
   return JSON.stringify(text);
 }
 
-/** The repair when one is obvious: a quoted whole number for an integer field, an unquoted scalar for a string field, a quoted boolean. */
+/** The repair when one is obvious: a quoted whole number for an integer field, a quoted "true"/"false" for a boolean, a number or boolean for a string field quoted as written. */
 function fixFor(p: LocatedProblem, value: unknown, expected: string[], source: string): Fix[] {
   const node = p.node;
   if (!isScalar(node)) return [];
@@ -93,7 +94,8 @@ export const schemaType: ObjectRule = {
           : `json: cannot unmarshal ${decoderValueWord(value, go)} into Go struct field ${at.goStruct}.${at.goField.join('.')} of type ${go}`;
       const expected = displayType(at.schema, at.definition);
       const types = expectedTypes(at.schema);
-      const source = p.node?.range ? parsed.text.slice(p.node.range[0], p.node.range[1]) : '';
+      // The scalar as written (an alias or a collection is described by its value instead).
+      const source = isScalar(p.node) && p.node.range ? parsed.text.slice(p.node.range[0], p.node.range[1]) : '';
       report({
         range: p.range,
         about: p.about,
