@@ -272,7 +272,9 @@ spec:
 
   it('field hover: what the value means here, then the preview or a summary', async () => {
     const type = await hover(client, uri, TEXT, 'LoadBalancer');
-    assert.ok(type.startsWith('**`spec.type`**\n\n**Here:** `LoadBalancer`: the cloud provider (or the default load-balancer controller) provisions an external load balancer'), type);
+    // The field's documentation comes from the Kubernetes OpenAPI descriptions (schemas/).
+    assert.ok(type.startsWith('**`spec.type`** · string — type determines how the Service is exposed. Defaults to ClusterIP.'), type);
+    assert.ok(type.includes('\n\n**Here:** `LoadBalancer`: the cloud provider (or the default load-balancer controller) provisions an external load balancer'), type);
     assert.ok(type.includes('---\n\n**Service `balancer`**'), type);
     const etp = await hover(client, uri, TEXT, 'externalTrafficPolicy');
     assert.ok(etp.endsWith('**Routing:** → 3 pods in 1 workload · 2/2 ports resolved · hover the Service name for the full preview'), etp);

@@ -8,7 +8,7 @@ import { ALL_RULES } from './rules';
 import type { ObjectRule, Report, Rule, WorkspaceRule } from './rules/rule';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { isSuppressed, parseSuppressions, Suppressions } from './suppress';
-import { compareRanges, Finding } from './types';
+import { compareRanges, Finding, Position, Range } from './types';
 
 interface FileState {
   local: Finding[];
@@ -97,6 +97,8 @@ export class Linter {
     const objects = extractObjects(parsed);
     for (const object of objects) {
       const resource = object.resource;
+      const primary: Finding[] = [];
+      const secondary: Array<{ finding: Finding; about: Range }> = [];
       for (const rule of this.objectRules) {
         if (!appliesTo(rule.kinds, resource)) continue;
         try {
@@ -105,12 +107,21 @@ export class Linter {
             resource,
             parsed,
             settings: this.settingsValue,
-            report: (r) => local.push(toFinding(rule, resource.file, r)),
+            report: (r) => {
+              const finding = toFinding(rule, resource.file, r);
+              if (rule.secondary) secondary.push({ finding, about: r.about ?? r.range });
+              else primary.push(finding);
+            },
           });
         } catch (error) {
           this.onRuleError(rule.id, resource.file, error);
         }
       }
+      // One problem, one diagnostic: a secondary (schema) finding is dropped when a rule of this
+      // object already reports on the same node, i.e. inside the `key: value` pair it is about
+      // (`port: "80"` is service-port-range's, not also schema-type's).
+      local.push(...primary);
+      for (const s of secondary) if (!primary.some((p) => rangeWithin(p.range, s.about))) local.push(s.finding);
     }
     return { resources: objects.map((o) => o.resource), local };
   }
@@ -136,6 +147,14 @@ function appliesTo(kinds: readonly string[], r: Resource): boolean {
   if (!kinds.includes(r.kind) && !kinds.includes('*')) return false;
   // `Service` means the core v1 Service, not a CRD that happens to share the name.
   return r.kind !== 'Service' || r.service !== undefined || kinds.includes('*');
+}
+
+function notAfter(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+function rangeWithin(inner: Range, outer: Range): boolean {
+  return notAfter(outer.start, inner.start) && notAfter(inner.end, outer.end);
 }
 
 function toFinding(rule: Rule, file: string, r: Report): Finding {

@@ -100,7 +100,9 @@ export interface ContainerPortView {
   name?: Loc;
   containerPort?: Loc;
   protocol: string;
+  protocolLoc?: Loc;
   hostPort?: Loc;
+  hostIP?: Loc;
 }
 
 export interface ContainerView {
@@ -438,9 +440,11 @@ function containerList(ctx: NodeContext, podSpec: YAMLMap | undefined, key: stri
         range: rangeOf(ctx, p) ?? ZERO,
         flow: pm?.flow === true,
         protocol: typeof protocol?.value === 'string' && protocol.value ? protocol.value : 'TCP',
+        ...optional('protocolLoc', protocol),
         ...optional('name', f('name')),
         ...optional('containerPort', f('containerPort')),
         ...optional('hostPort', f('hostPort')),
+        ...optional('hostIP', f('hostIP')),
       };
     });
     const c: ContainerView = { index, kind, range: rangeOf(ctx, node) ?? ZERO, ports, path };

@@ -106,6 +106,16 @@ export function ianaSvcNameErrors(value: string): string[] {
   return errs;
 }
 
+/** The nearest valid IANA_SVC_NAME, when one is obvious (`HTTP` → `http`, `grpc_port` → `grpc-port`). */
+export function ianaSvcNameRepair(name: string): string | undefined {
+  const repaired = name
+    .toLowerCase()
+    .replace(/[^-a-z0-9]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return repaired && repaired !== name && ianaSvcNameErrors(repaired).length === 0 ? repaired : undefined;
+}
+
 /**
  * IsQualifiedName: `[prefix/]name`, the prefix a DNS-1123 subdomain, the name at most 63 characters
  * of `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`. Label keys, appProtocol, loadBalancerClass,

@@ -16,9 +16,22 @@ export function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/** An integer the decoder accepts for an int32 field; larger ones fail decoding (400) before validation. */
+export function isInt32(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
+}
+
 /** `spec.ports[0].port: "80" is a string, but the field is an integer; the API server answers 400: …`. */
 export function wrongTypeMessage(path: string, value: unknown, expected: string, kind: string, goField: string, goType: string): string {
   const actual = jsonTypeOf(value);
+  if (typeof value === 'number' && goType === 'int32' && (actual === 'number' || !isInt32(value))) {
+    // Go names the number itself: `cannot unmarshal number 3000000000 into … of type int32`.
+    const what = !Number.isFinite(value) ? 'not a finite number' : actual === 'number' ? 'a fraction' : 'out of the int32 range';
+    return `${path}: ${value} is ${what}, but the field is an integer (int32); the API server answers ${badType(kind, goField, `number ${value}`, goType)}`;
+  }
   const article = /^[aeiou]/.test(actual) ? 'an' : 'a';
   return `${path}: ${shown(value)} is ${article} ${actual}, but the field is ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}; the API server answers ${badType(kind, goField, actual, goType)}`;
 }

@@ -14,6 +14,11 @@ export interface Report {
   severity?: Severity;
   fixes?: Fix[];
   related?: RelatedLocation[];
+  /**
+   * The node the finding is about when it is wider than `range`, e.g. the whole `key: value` pair
+   * of a wrong value. A finding of a secondary rule gives way to another rule's finding inside it.
+   */
+  about?: Range;
 }
 
 export interface RuleMeta {
@@ -21,6 +26,11 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line: what the rule catches. The long form is docs/rules/<id>.md. */
   title: string;
+  /**
+   * Generic structural rules (the schema family) are secondary: when another rule reports on the
+   * same node of the same object, that finding says it better and this one is dropped.
+   */
+  secondary?: boolean;
 }
 
 export interface ObjectRuleContext {

@@ -1,15 +1,12 @@
 // The routing engine's view of an open document: its current syntax tree, the workspace index,
 // the settings, whether indexing is still running, and how renders link to workload files.
-import { NO_FIELD_DOCS } from '../../engine/routing';
 import type { FieldDocs, RoutingContext } from '../../engine/routing';
+import { describeField } from '../../engine/schemaDocs';
 import type { Range } from '../../engine/types';
 import type { Session } from '../session';
 
-/**
- * Field documentation for Service field hovers. The schema-backed lookup (`describeField` from
- * engine/schemaDocs.ts) plugs in here; until then hovers explain the value without the docs.
- */
-export const FIELD_DOCS: FieldDocs = NO_FIELD_DOCS;
+/** Field documentation for field hovers: the Kubernetes OpenAPI descriptions of the generated schemas. */
+export const FIELD_DOCS: FieldDocs = (apiVersion, kind, path) => describeField(apiVersion, kind, path);
 
 /** `file:///…/app.yaml#L20`: VS Code opens the file at that line from a hover or preview link. */
 export function fileLink(file: string, range: Range): string | undefined {

@@ -7,7 +7,7 @@ import type { Loc, ServiceView } from '../../resources';
 import { nearest } from '../../text/similar';
 import type { Fix, Range, TextEdit } from '../../types';
 import { asMap, get, items, scalarValue } from '../../yamlNodes';
-import { jsonTypeOf, wrongTypeMessage } from '../helpers';
+import { isInt32, jsonTypeOf, wrongTypeMessage } from '../helpers';
 import type { ObjectRuleContext } from '../rule';
 
 export interface ServiceContext {
@@ -71,8 +71,9 @@ export function isUnset(loc: Loc | undefined): loc is undefined {
   return !loc || loc.value === null || loc.value === undefined;
 }
 
+/** An integer the decoder accepts for an int32 field (beyond int32, decoding fails with 400). */
 export function isInt(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
+  return isInt32(value);
 }
 
 /** `<path>: <value> is a <type>, but the field is a <expected>; the API server answers 400: …`. */

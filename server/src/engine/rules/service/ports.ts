@@ -3,7 +3,7 @@
 import { all, invalid, PORT_RANGE, q, shown } from '../../k8s/apiErrors';
 import { ianaSvcNameErrors, qualifiedNameErrors } from '../../k8s/names';
 import type { ObjectRule } from '../rule';
-import { replaceFix, wrongTypeMessage } from '../helpers';
+import { isInt32, replaceFix, wrongTypeMessage } from '../helpers';
 import { checkEnum, isUnset, replaceLocFix, serviceContext, typeError } from './common';
 
 export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
@@ -19,7 +19,7 @@ export const servicePortRange: ObjectRule = {
       const path = `spec.ports[${p.index}].port`;
       if (!p.port || p.port.value === null) continue; // a missing port is the schema's finding (required)
       const v = p.port.value;
-      if (typeof v !== 'number' || !Number.isInteger(v)) {
+      if (!isInt32(v)) {
         const fixes = typeof v === 'string' && /^\d+$/.test(v.trim()) ? [replaceFix(`Change to the number ${Number(v)}`, p.port.range, String(Number(v)), true)] : [];
         report({ range: p.port.range, message: wrongTypeMessage(path, v, 'integer', 'Service', 'ServicePort.spec.ports.port', 'int32'), fixes });
       } else if (v < 1 || v > 65535) {
@@ -68,8 +68,8 @@ export const serviceTargetPort: ObjectRule = {
       const path = `spec.ports[${p.index}].targetPort`;
       const v = t.value;
       if (typeof v === 'number') {
-        if (!Number.isInteger(v)) {
-          rc.report({ range: t.range, message: `${path}: ${v} is not an integer; the API server answers 400: Service in version "v1" cannot be handled as a Service: json: cannot unmarshal number ${v} into Go value of type int32` });
+        if (!isInt32(v)) {
+          rc.report({ range: t.range, message: wrongTypeMessage(path, v, 'integer', 'Service', 'ServicePort.spec.ports.targetPort', 'int32') });
         } else if (v < 1 || v > 65535) {
           rc.report({ range: t.range, message: `${path}: ${v} is outside the port range 1-65535; the API server answers ${invalid(path, v, PORT_RANGE)}` });
         }
