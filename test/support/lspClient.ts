@@ -20,6 +20,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Whether the client advertises dynamic registration of file watchers. */
   watchers?: boolean;
+  /** Whether the client accepts versioned `documentChanges` in workspace edits. */
+  documentChanges?: boolean;
 }
 
 export class TestClient {
@@ -64,7 +66,11 @@ export class TestClient {
       rootUri: options.workspace ? pathToFileURL(options.workspace).href : null,
       workspaceFolders: options.workspace ? [{ uri: pathToFileURL(options.workspace).href, name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? true },
+          workspaceEdit: { documentChanges: options.documentChanges ?? false },
+        },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
@@ -111,6 +117,11 @@ export class TestClient {
       },
       ms,
     );
+  }
+
+  /** The version last sent for an open document. */
+  version(uri: string): number | undefined {
+    return this.versions.get(uri);
   }
 
   open(uri: string, text: string): void {

@@ -1,4 +1,5 @@
 // Every language feature the server offers besides diagnostics.
+import { codeActionsFeature } from './codeActions';
 import type { Feature } from './feature';
 
-export const FEATURES: Feature[] = [];
+export const FEATURES: Feature[] = [codeActionsFeature];
