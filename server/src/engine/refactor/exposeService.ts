@@ -26,8 +26,14 @@ export function exposableAt(objects: readonly ObjectNode[], pos: Position): Obje
   );
 }
 
-export function stableSelector(pairs: readonly LabelPair[]): LabelPair[] {
-  const stable = pairs.filter((p) => !UNSTABLE_LABEL.test(p.key));
+/** False for labels that change per revision or are stamped by tools. */
+export function isStableLabel(key: string): boolean {
+  return !UNSTABLE_LABEL.test(key);
+}
+
+/** The pairs worth selecting on: the stable ones, or all when none is stable. */
+export function stableSelector<T extends Pick<LabelPair, 'key'>>(pairs: readonly T[]): T[] {
+  const stable = pairs.filter((p) => isStableLabel(p.key));
   return stable.length > 0 ? stable : [...pairs];
 }
 
