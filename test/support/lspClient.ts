@@ -22,6 +22,8 @@ export interface ClientOptions {
   watchers?: boolean;
   /** Whether the client accepts versioned `documentChanges` in workspace edits. */
   documentChanges?: boolean;
+  /** Whether the client takes LocationLinks from go to definition. */
+  definitionLinks?: boolean;
 }
 
 export class TestClient {
@@ -72,7 +74,10 @@ export class TestClient {
           workspaceEdit: { documentChanges: options.documentChanges ?? false },
         },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          definition: { linkSupport: options.definitionLinks ?? false },
+        },
       },
     };
     await client.connection.sendRequest('initialize', params);
