@@ -127,7 +127,11 @@ describe('workspace features through the language server', () => {
     const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels: {app: worker, pod-template-hash: x1}\n    spec:\n      containers:\n        - name: w\n          ports: [{name: jobs, containerPort: 7070}]\n';
     client.open(worker, text);
     await client.waitForDiagnostics(worker);
-    const action = pick(await codeActions(client, worker, { start: { line: 3, character: 3 }, end: { line: 3, character: 3 } }), 'Expose Deployment worker as a Service');
+    const at = (line: number) => ({ start: { line, character: 3 }, end: { line, character: 3 } });
+    // The light bulb offers it on the lines that name the workload; the Refactor menu anywhere inside.
+    assert.deepEqual((await codeActions(client, worker, at(10))).map((a) => a.title), []);
+    assert.deepEqual((await codeActions(client, worker, at(10), [], ['refactor'])).map((a) => a.title), ['Expose Deployment worker as a Service']);
+    const action = pick(await codeActions(client, worker, at(3)), 'Expose Deployment worker as a Service');
     assert.equal(action.kind, 'refactor.extract');
     const edited = applyWorkspaceEdit(new Map([[worker, text]]), action.edit).get(worker)!;
     assert.equal(

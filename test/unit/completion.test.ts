@@ -15,7 +15,9 @@ const SHOP = Object.fromEntries(Object.entries(loadFixture(repoPath('test', 'fix
 function at(marked: string, extra: Record<string, string> = {}): Completion[] {
   const { text, position } = cursor(marked);
   const { linter } = check({ ...SHOP, ...extra, 'typing.yaml': text });
-  return complete({ text, position, index: linter.index, defaultNamespace: 'default' });
+  const result = complete({ text, position, index: linter.index, defaultNamespace: 'default' });
+  assert.equal(result.incomplete, false);
+  return result.items;
 }
 
 const labels = (items: Completion[]) => [...items].sort((a, b) => a.sortText.localeCompare(b.sortText)).map((i) => i.label);
@@ -159,6 +161,19 @@ describe('completion', () => {
   it('offers Services for a StatefulSet’s serviceName, headless ones first', () => {
     const items = at('apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s, namespace: shop}\nspec:\n  serviceName: |\n');
     assert.deepEqual(labels(items), ['db', 'web']);
+  });
+
+  it('in a namespace with hundreds of workloads, filters by what is typed, cuts the list and says it is incomplete', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) {
+      files[`w${i}.yaml`] = `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, namespace: big, labels: {app: app-${i}, team: t}}\nspec: {containers: [{name: c}]}\n`;
+    }
+    const { text, position } = cursor('apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: big}\nspec:\n  selector:\n    app: app-1|\n');
+    const { linter } = check({ ...files, 'typing.yaml': text });
+    const all = complete({ text, position, index: linter.index, defaultNamespace: 'default' });
+    assert.equal(all.incomplete, true);
+    assert.equal(all.items.length, 111); // app-1, app-10…app-19, app-100…app-199
+    assert.ok(all.items.every((i) => i.label.startsWith('app-1')));
   });
 
   it('says nothing inside comments or on lines it cannot read', () => {

@@ -227,6 +227,14 @@ spec:
     assert.equal(named({ 'svc.yaml': service('http'), 'deploy.yaml': DEPLOYMENT }), undefined);
   });
 
+  it('picks the targetPort under the cursor when several share a line', () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, targetPort: 8080}, {port: 81, targetPort: 8081}]\n';
+    const { linter } = check({ 'svc.yaml': text });
+    const svc = linter.index.resources('svc.yaml')[0]!;
+    assert.equal(numericTargetPortAt(svc, { line: 4, character: text.split('\n')[4]!.indexOf('8081') + 1 })?.index, 1);
+    assert.equal(numericTargetPortAt(svc, { line: 4, character: 0 }), undefined);
+  });
+
   it('leaves a file alone when its text no longer says what the index says', () => {
     const files = { 'svc.yaml': service('9090'), 'deploy.yaml': DEPLOYMENT };
     const { linter } = check(files);

@@ -5,7 +5,6 @@
 import { labelValue, WorkspaceIndex } from './index';
 import { resolveTargetPort, selectedWorkloads, servicesSelecting } from './k8s/selection';
 import type { BackendRef, ContainerPortView, LabelPair, Resource, ServicePortView } from './resources';
-import { splitLines } from './edit/text';
 import type { Position, Range } from './types';
 import { compareRanges, rangeContains } from './types';
 
@@ -38,15 +37,25 @@ const pairRange = (p: LabelPair): Range => span(p.keyRange, p.valueRange);
 const onLine = (r: Range, pos: Position) => r.start.line <= pos.line && pos.line <= r.end.line;
 
 /** True when the cursor is on the line of `key:` that opens the map at `range` (block or flow). */
-function onKeyOf(lines: readonly string[], pos: Position, key: string, range: Range): boolean {
-  if (pos.line > range.start.line) return false;
-  return new RegExp(`^\\s*(-\\s+)?${key}\\s*:`).test(lines[pos.line] ?? '') && range.start.line - pos.line <= 1;
+function onKeyOf(text: string, pos: Position, key: string, range: Range): boolean {
+  if (pos.line > range.start.line || range.start.line - pos.line > 1) return false;
+  return new RegExp(`^\\s*(-\\s+)?${key}\\s*:`).test(lineOf(text, pos.line));
+}
+
+function lineOf(text: string, line: number): string {
+  let start = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return '';
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
 }
 
 export function definition(index: WorkspaceIndex, file: string, text: string, pos: Position): NavResult | undefined {
   const r = resourceAt(index, file, pos);
   if (!r) return undefined;
-  const lines = splitLines(text);
   const ns = index.ns(r);
 
   const s = r.service;
@@ -61,7 +70,7 @@ export function definition(index: WorkspaceIndex, file: string, text: string, po
       }
       return { origin: pairRange(pair), locations };
     }
-    if (rangeContains(s.selector.range, pos) || onKeyOf(lines, pos, 'selector', s.selector.range)) {
+    if (rangeContains(s.selector.range, pos) || onKeyOf(text, pos, 'selector', s.selector.range)) {
       const locations = selectedWorkloads(index, r).map((w) => templateLabels(w));
       return { origin: s.selector.range, locations };
     }
@@ -100,7 +109,6 @@ export function definition(index: WorkspaceIndex, file: string, text: string, po
 export function references(index: WorkspaceIndex, file: string, text: string, pos: Position): NavResult | undefined {
   const r = resourceAt(index, file, pos);
   if (!r) return undefined;
-  const lines = splitLines(text);
   const ns = index.ns(r);
 
   const t = r.podTemplate;
@@ -115,7 +123,7 @@ export function references(index: WorkspaceIndex, file: string, text: string, po
       }
       return { origin: pairRange(pair), locations };
     }
-    if (t.labels.pairs.length > 0 && (rangeContains(t.labels.range, pos) || onKeyOf(lines, pos, 'labels', t.labels.range))) {
+    if (t.labels.pairs.length > 0 && (rangeContains(t.labels.range, pos) || onKeyOf(text, pos, 'labels', t.labels.range))) {
       const locations = servicesSelecting(index, r).map((svc) => ({ file: svc.file, range: svc.service!.selector!.range, selectionRange: svc.service!.selector!.range }));
       return { origin: t.labels.range, locations };
     }

@@ -6,7 +6,7 @@
 import { labelValue, WorkspaceIndex } from '../index';
 import { displayFile, servingContainers } from '../k8s/selection';
 import { isStableLabel, stableSelector } from '../refactor/exposeService';
-import type { Resource } from '../resources';
+import { Resource, WORKLOAD_KINDS } from '../resources';
 import { PROTOCOLS } from '../rules/service/ports';
 import { SERVICE_TYPES } from '../rules/service/type';
 import { splitLines } from '../edit/text';
@@ -89,14 +89,43 @@ export interface CompletionInput {
   defaultNamespace: string;
 }
 
-export function complete(input: CompletionInput): Completion[] {
+export interface CompletionResult {
+  items: Completion[];
+  /** True when items were left out: the editor should ask again as the user types. */
+  incomplete: boolean;
+}
+
+/** More items than this are filtered by what is typed and cut (large namespaces). */
+export const MAX_ITEMS = 200;
+
+/** Kinds with something to complete; other documents are not read at all (a big ConfigMap costs nothing). */
+const COMPLETED_KINDS = new Set(['Service', 'Ingress', 'HTTPRoute', 'GRPCRoute', ...WORKLOAD_KINDS]);
+
+export function complete(input: CompletionInput): CompletionResult {
   const lines = splitLines(input.text);
-  const cursor = locate(lines, input.position);
-  if (!cursor) return [];
+  const line = lines[input.position.line];
+  if (line === undefined) return { items: [], incomplete: false };
+  const { start, end } = documentAround(lines, input.position.line);
+  let kind = '';
+  let apiVersion = '';
+  for (let i = start; i <= end; i++) {
+    const l = lines[i]!;
+    if (l.startsWith('kind:')) kind = unquote(l.slice(5).replace(/\s#.*$/, '').trim());
+    else if (l.startsWith('apiVersion:')) apiVersion = unquote(l.slice(11).replace(/\s#.*$/, '').trim());
+  }
+  if (!COMPLETED_KINDS.has(kind)) return { items: [], incomplete: false };
+  const cursor = locate(lines, input.position, start, end);
+  if (!cursor) return { items: [], incomplete: false };
+  const items = completeAt(input, cursor, kind, apiVersion);
+  if (items.length <= MAX_ITEMS) return { items, incomplete: false };
+  const typed = line.slice(cursor.range.start.character, input.position.character).replace(/^["']/, '').toLowerCase();
+  const matching = items.filter((i) => i.label.toLowerCase().startsWith(typed));
+  matching.sort((a, b) => a.sortText.localeCompare(b.sortText));
+  return { items: matching.slice(0, MAX_ITEMS), incomplete: true };
+}
+
+function completeAt(input: CompletionInput, cursor: Cursor, kind: string, apiVersion: string): Completion[] {
   const { outline } = cursor;
-  const top = new Map(outline.entriesUnder([]).map((e) => [e.key, unquote(e.value)]));
-  const kind = top.get('kind') ?? '';
-  const apiVersion = top.get('apiVersion') ?? '';
   const ns = unquote(outline.mapAt(['metadata']).find((e) => e.key === 'namespace')?.value ?? '') || input.defaultNamespace;
   const path = cursor.path.map((s) => s.key).join('.');
   const ctx: Ctx = { ...input, cursor, ns, path };
@@ -141,13 +170,11 @@ interface Ctx extends CompletionInput {
 }
 
 /** What is being typed at `pos`: a key, a value after `key:`, or a sequence item. */
-function locate(lines: readonly string[], pos: Position): Cursor | undefined {
+function locate(lines: readonly string[], pos: Position, start: number, end: number): Cursor | undefined {
   const line = lines[pos.line];
-  if (line === undefined) return undefined;
+  if (line === undefined || pos.line < start) return undefined;
   const before = line.slice(0, pos.character);
   const after = line.slice(pos.character);
-  const { start, end } = documentAround(lines, pos.line);
-  if (pos.line < start) return undefined;
   const outline = new DocumentOutline(lines, start, end);
   const wordEnd = pos.character + (/^[^\s#,\]}]*/.exec(after)?.[0].length ?? 0);
   const range = (from: number): Range => ({ start: { line: pos.line, character: from }, end: { line: pos.line, character: wordEnd } });
@@ -219,9 +246,10 @@ function selectorKeys(ctx: Ctx): Completion[] {
   const indent = ' '.repeat(ctx.cursor.keyCol);
 
   // Label sets that, with what is typed, select exactly one workload: the fastest way to a right selector.
+  const budget = { calls: 5000 };
   for (const w of candidates) {
     const pairs = stableSelector(w.podTemplate!.labels.pairs).filter((p) => !typedKeys.has(p.key));
-    const set = smallestUniqueSet(ctx, typed, pairs, w);
+    const set = smallestUniqueSet(ctx, typed, pairs, w, budget);
     if (!set || set.length === 0) continue;
     const text = set.map((p) => `${yamlScalar(p.key)}: ${yamlScalar(labelValue(p.value))}`);
     out.push({
@@ -257,10 +285,16 @@ function selectorKeys(ctx: Ctx): Completion[] {
 }
 
 /** The fewest of `pairs` (up to three) that, added to `typed`, select `w` and nothing else. */
-function smallestUniqueSet(ctx: Ctx, typed: ReadonlyArray<{ key: string; value: unknown }>, pairs: ReadonlyArray<{ key: string; value: unknown }>, w: Resource) {
-  const pool = pairs.slice(0, 12);
+function smallestUniqueSet(ctx: Ctx, typed: ReadonlyArray<{ key: string; value: unknown }>, pairs: ReadonlyArray<{ key: string; value: unknown }>, w: Resource, budget: { calls: number }) {
+  // Rarest labels first: they are the likeliest to be unique, and intersections that start from
+  // a small set are cheap even in a namespace with thousands of workloads.
+  const templates = ctx.index.bucket(ctx.ns)?.templateLabels;
+  const count = (p: { key: string; value: unknown }) => templates?.get(p.key)?.get(labelValue(p.value))?.size ?? 0;
+  const pool = [...pairs].sort((a, b) => count(a) - count(b)).slice(0, 8);
   const unique = (set: ReadonlyArray<{ key: string; value: unknown }>) => {
-    const hit = ctx.index.selectWorkloads(ctx.ns, [...typed, ...set]);
+    if (typed.length === 0 && set.length === 1) return count(set[0]!) === 1;
+    if (budget.calls-- <= 0) return false;
+    const hit = ctx.index.selectWorkloads(ctx.ns, [...set, ...typed]);
     return hit.length === 1 && hit[0] === w;
   };
   for (let size = 1; size <= Math.min(3, pool.length); size++) {

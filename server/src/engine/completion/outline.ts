@@ -19,7 +19,8 @@ export interface LineInfo {
 }
 
 export function lineInfo(line: string): LineInfo {
-  const indent = /^ */.exec(line)![0].length;
+  let indent = 0;
+  while (line.charCodeAt(indent) === 32) indent++;
   const rest = line.slice(indent);
   if (rest === '' || rest.startsWith('#')) return { indent, dash: false, keyCol: indent, value: '', blank: true };
   let keyCol = indent;
@@ -37,22 +38,25 @@ export function lineInfo(line: string): LineInfo {
 
 /** Index of the `:` that ends a mapping key (followed by a blank or the end), outside quotes; -1 if none. */
 function keyEnd(s: string): number {
-  if (s.startsWith('{') || s.startsWith('[') || s.startsWith('#')) return -1;
-  let quote = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
-    }
-    if (i === 0 && (c === '"' || c === "'")) quote = c;
-    else if (c === '#' && i > 0 && s[i - 1] === ' ') return -1;
-    else if (c === ':' && (i + 1 === s.length || s[i + 1] === ' ' || s[i + 1] === '\t')) return i;
+  const first = s[0];
+  if (first === '{' || first === '[' || first === '#') return -1;
+  let from = 0;
+  if (first === '"' || first === "'") {
+    const close = s.indexOf(first, 1);
+    if (close < 0) return -1;
+    from = close + 1;
+  }
+  const comment = s.indexOf(' #', from);
+  for (let k = s.indexOf(':', from); k >= 0; k = s.indexOf(':', k + 1)) {
+    if (comment >= 0 && comment < k) return -1;
+    const next = s[k + 1];
+    if (next === undefined || next === ' ' || next === '\t') return k;
   }
   return -1;
 }
 
 function stripComment(s: string): string {
+  if (!s.includes('#')) return s.trimEnd();
   let quote = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
@@ -78,8 +82,17 @@ export interface PathStep {
   col: number;
 }
 
+const BLANK: LineInfo = { indent: 0, dash: false, keyCol: 0, value: '', blank: true };
+
 export class DocumentOutline {
-  private readonly infos: LineInfo[];
+  private readonly infos: LineInfo[] = [];
+  /** The nearest content line above each line (-1: none). */
+  private readonly prevContent: number[] = [];
+  /**
+   * The nearest content line above each content line that is indented less. Every line between
+   * the two is indented at least as deep, so upward walks can jump over whole blocks at once.
+   */
+  private readonly up: number[] = [];
 
   /** `lines` of the whole file; `start`..`end` (inclusive) bound the document. */
   constructor(
@@ -87,11 +100,27 @@ export class DocumentOutline {
     readonly start: number,
     readonly end: number,
   ) {
-    this.infos = lines.map((l, i) => (i >= start && i <= end ? lineInfo(l) : { indent: 0, dash: false, keyCol: 0, value: '', blank: true }));
+    let prev = -1;
+    for (let i = start; i <= end; i++) {
+      const info = lineInfo(lines[i] ?? '');
+      this.infos[i] = info;
+      this.prevContent[i] = prev;
+      if (info.blank) continue;
+      let k = prev;
+      while (k >= start && this.info(k).indent >= info.indent) k = this.up[k]!;
+      this.up[i] = k;
+      prev = i;
+    }
+    this.prevContent[end + 1] = prev;
   }
 
   info(line: number): LineInfo {
-    return this.infos[line] ?? { indent: 0, dash: false, keyCol: 0, value: '', blank: true };
+    return this.infos[line] ?? BLANK;
+  }
+
+  private previous(line: number): number {
+    if (line > this.end) return this.prevContent[this.end + 1] ?? -1;
+    return this.prevContent[line] ?? line - 1;
   }
 
   /**
@@ -99,17 +128,24 @@ export class DocumentOutline {
    * lines above it. `siblingDash` is the column of sequence items that are siblings (skipped).
    */
   containerPath(line: number, col: number, siblingDash = -1): PathStep[] {
-    for (let j = line - 1; j >= this.start; j--) {
+    for (let j = this.previous(line); j >= this.start; ) {
       const l = this.info(j);
-      if (l.blank || l.indent >= col) continue;
+      if (l.indent >= col) {
+        j = this.up[j] ?? j - 1;
+        continue;
+      }
       if (l.dash) {
-        if (l.indent === siblingDash) continue;
+        if (l.indent === siblingDash) {
+          j = this.previous(j);
+          continue;
+        }
         const item: PathStep = { key: '[]', line: j, col: l.indent };
         const owner = this.containerPath(j, l.indent + 1, l.indent);
         if (l.key !== undefined && l.keyCol < col) return [...owner, item, { key: l.key, line: j, col: l.keyCol }];
         return [...owner, item];
       }
       if (l.key !== undefined) return [...this.containerPath(j, l.indent), { key: l.key, line: j, col: l.indent }];
+      j = this.previous(j);
     }
     return [];
   }
@@ -125,13 +161,37 @@ export class DocumentOutline {
   /** Every `key: value` line of the document whose path (as strings) equals `path` plus one key. */
   entriesUnder(path: readonly string[]): Array<{ line: number; key: string; value: string }> {
     const out: Array<{ line: number; key: string; value: string }> = [];
-    for (let i = this.start; i <= this.end; i++) {
+    if (path.length === 0) return [...this.topLevel()];
+    let from = this.start;
+    let to = this.end;
+    {
+      // Only the block of the top-level key can hold the path.
+      const top = this.topLevel().filter((t) => t.key === path[0]).pop();
+      if (!top) return out;
+      from = top.line + 1;
+      to = this.topLevel().find((t) => t.line > top.line)?.line ?? this.end;
+    }
+    for (let i = from; i <= to; i++) {
       const l = this.info(i);
       if (l.key === undefined || (l.keyCol === 0) !== (path.length === 0)) continue;
       const p = this.pathOf(i);
       if (p && p.length === path.length + 1 && path.every((k, n) => p[n]!.key === k)) out.push({ line: i, key: l.key, value: l.value });
     }
     return out;
+  }
+
+  private topLevelCache: Array<{ line: number; key: string; value: string }> | undefined;
+
+  /** The keys at column 0, in order. */
+  topLevel(): Array<{ line: number; key: string; value: string }> {
+    if (!this.topLevelCache) {
+      this.topLevelCache = [];
+      for (let i = this.start; i <= this.end; i++) {
+        const l = this.info(i);
+        if (!l.blank && l.indent === 0 && !l.dash && l.key !== undefined) this.topLevelCache.push({ line: i, key: l.key, value: l.value });
+      }
+    }
+    return this.topLevelCache;
   }
 
   /**

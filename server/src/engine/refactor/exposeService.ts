@@ -19,11 +19,17 @@ export const EXPOSABLE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Repli
 /** Labels that differ between revisions or are stamped by tools: selecting on them breaks on the next rollout. */
 const UNSTABLE_LABEL = /^(pod-template-hash|controller-revision-hash|statefulset\.kubernetes\.io\/pod-name|apps\.kubernetes\.io\/pod-index|controller-uid|batch\.kubernetes\.io\/.*|job-name|version|app\.kubernetes\.io\/version|helm\.sh\/chart|chart|heritage|app\.kubernetes\.io\/managed-by|date|commit|git-?sha|revision)$/;
 
-/** The workload object at `pos`, if a Service can be made for it. */
-export function exposableAt(objects: readonly ObjectNode[], pos: Position): ObjectNode | undefined {
-  return objects.find(
-    (o) => EXPOSABLE_KINDS.includes(o.resource.kind) && o.resource.itemIndex === undefined && rangeContains(o.resource.range, pos),
-  );
+/**
+ * The workload object at `pos`, if a Service can be made for it. Unless `anywhere`, only on the
+ * lines that name the object (kind, metadata.name), so the light bulb does not follow the cursor
+ * through the whole workload; an explicit request for refactorings finds it anywhere inside.
+ */
+export function exposableAt(objects: readonly ObjectNode[], pos: Position, anywhere = true): ObjectNode | undefined {
+  return objects.find((o) => {
+    const r = o.resource;
+    if (!EXPOSABLE_KINDS.includes(r.kind) || r.itemIndex !== undefined || !rangeContains(r.range, pos)) return false;
+    return anywhere || pos.line === r.kindRange.start.line || pos.line === r.nameRange?.start.line;
+  });
 }
 
 /** False for labels that change per revision or are stamped by tools. */

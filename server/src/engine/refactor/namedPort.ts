@@ -7,14 +7,19 @@ import { resolveTargetPort, selectedWorkloads, servingContainers, targetPortOf }
 import type { ContainerPortView, Resource, ServicePortView } from '../resources';
 import { eolOf, lineStarts, offsetAt, positionAt } from '../edit/text';
 import type { Fix, Position, TextEdit } from '../types';
+import { rangeContains } from '../types';
 import { derivePortName, isIanaSvcName } from './names';
 
-/** The Service port whose explicit numeric targetPort is on the line of `pos`. */
+/** The Service port whose explicit numeric targetPort is under `pos` (or alone on its line). */
 export function numericTargetPortAt(service: Resource, pos: Position): ServicePortView | undefined {
-  return service.service?.ports.find((p) => {
+  const numeric = (service.service?.ports ?? []).filter((p) => {
     const t = targetPortOf(p);
-    return t.kind === 'number' && !t.defaulted && p.targetPort?.range.start.line === pos.line;
+    return t.kind === 'number' && !t.defaulted && p.targetPort !== undefined;
   });
+  const under = numeric.find((p) => rangeContains(p.targetPort!.range, pos));
+  if (under) return under;
+  const onLine = numeric.filter((p) => p.targetPort!.range.start.line === pos.line);
+  return onLine.length === 1 ? onLine[0] : undefined;
 }
 
 interface Target {

@@ -77,7 +77,8 @@ async function codeActions(session: Session, params: CodeActionParams): Promise<
   }
 
   if (wanted(CodeActionKind.RefactorExtract) || wanted(CodeActionKind.RefactorRewrite)) {
-    for (const action of await refactorActions(session, key, params.range)) if (wanted(action.kind ?? CodeActionKind.Refactor)) out.push(action);
+    const explicit = !!only?.some((o) => o === CodeActionKind.Refactor || o.startsWith(`${CodeActionKind.Refactor}.`));
+    for (const action of await refactorActions(session, key, params.range, explicit)) if (wanted(action.kind ?? CodeActionKind.Refactor)) out.push(action);
   }
   return out;
 }

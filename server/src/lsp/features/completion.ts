@@ -29,7 +29,7 @@ export const completionFeature: Feature = {
           index: session.linter.index,
           defaultNamespace: session.linter.settings.defaultNamespace,
         });
-        const items = found.map((c): CompletionItem => {
+        const items = found.items.map((c): CompletionItem => {
           const item: CompletionItem = {
             label: c.label,
             kind: KIND[c.kind],
@@ -43,7 +43,7 @@ export const completionFeature: Feature = {
           if (c.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
           return item;
         });
-        return { isIncomplete: false, items };
+        return { isIncomplete: found.incomplete, items };
       }),
     );
   },

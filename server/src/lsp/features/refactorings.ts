@@ -7,13 +7,14 @@ import { rangeContains } from '../../engine/types';
 import { toWorkspaceEdit } from '../edits';
 import type { Session } from '../session';
 
-export async function refactorActions(session: Session, key: string, range: Range): Promise<CodeAction[]> {
+/** `explicit`: the user asked for refactorings (the Refactor menu), rather than the light bulb asking for everything. */
+export async function refactorActions(session: Session, key: string, range: Range, explicit: boolean): Promise<CodeAction[]> {
   const out: CodeAction[] = [];
   const pos = range.start;
   const index = session.linter.index;
 
   const model = session.documentModel(session.clientUri(key));
-  const workload = model ? exposableAt(model.objects, pos) : undefined;
+  const workload = model ? exposableAt(model.objects, pos, explicit) : undefined;
   if (model && workload) {
     const fix = exposeAsService(workload, model.parsed, index);
     if (fix) out.push({ title: fix.title, kind: CodeActionKind.RefactorExtract, edit: toWorkspaceEdit(session, fix.edits.map((e) => ({ ...e, file: e.file ?? key }))) });
