@@ -299,7 +299,7 @@ export const PENDING_FIX_CASES: FixCase[] = [
   {
     name: 'a selector that matches nothing → the nearest matching labels',
     rule: 'selector-matches-nothing',
-    files: { 'svc.yaml': swap(WEB_SERVICE, ['app: web', 'app: wbe']), 'deploy.yaml': DEPLOYMENT },
+    files: { 'svc.yaml': swap(WEB_SERVICE, ['app: web', 'app: webb']), 'deploy.yaml': DEPLOYMENT },
     title: /app: web|web/,
     preferred: true,
     after: { 'svc.yaml': WEB_SERVICE },
