@@ -11,6 +11,11 @@ import { FIX_CASES, FixCase, PENDING_FIX_CASES, swap } from './fixCases';
 
 let caseNo = 0;
 
+/** Until the (empty) workspace is indexed, cross-file rules are held back; a fix test must not see them arrive midway. */
+async function indexed(client: TestClient): Promise<void> {
+  await client.waitFor('the workspace index', () => client.logs.some((l) => l.startsWith('indexed ')));
+}
+
 async function runFixCase(client: TestClient, c: FixCase): Promise<void> {
   const base = `file:///fix-cases/${++caseNo}/`;
   const names = Object.keys(c.files);
@@ -49,6 +54,7 @@ describe('quick fixes through the language server', () => {
   let client: TestClient;
   before(async () => {
     client = await TestClient.start();
+    await indexed(client);
   });
   after(async () => client.stop());
 
@@ -125,6 +131,7 @@ describe('quick fixes with versioned documentChanges', () => {
   let client: TestClient;
   before(async () => {
     client = await TestClient.start({ documentChanges: true });
+    await indexed(client);
   });
   after(async () => client.stop());
 
