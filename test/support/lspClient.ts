@@ -22,6 +22,10 @@ export interface ClientOptions {
   watchers?: boolean;
   /** Whether the client advertises workspace/codeLens/refresh. */
   codeLensRefresh?: boolean;
+  /** Whether the client accepts versioned `documentChanges` in workspace edits. */
+  documentChanges?: boolean;
+  /** Whether the client takes LocationLinks from go to definition. */
+  definitionLinks?: boolean;
 }
 
 export class TestClient {
@@ -77,9 +81,13 @@ export class TestClient {
           configuration: true,
           didChangeWatchedFiles: { dynamicRegistration: options.watchers ?? true },
           ...(options.codeLensRefresh ? { codeLens: { refreshSupport: true } } : {}),
+          workspaceEdit: { documentChanges: options.documentChanges ?? false },
         },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          definition: { linkSupport: options.definitionLinks ?? false },
+        },
       },
     };
     await client.connection.sendRequest('initialize', params);
@@ -124,6 +132,11 @@ export class TestClient {
       },
       ms,
     );
+  }
+
+  /** The version last sent for an open document. */
+  version(uri: string): number | undefined {
+    return this.versions.get(uri);
   }
 
   open(uri: string, text: string): void {

@@ -20,6 +20,7 @@ import { Linter } from '../engine/linter';
 import { parseFile, ParsedFile } from '../engine/parse';
 import { extractObjects, ObjectNode } from '../engine/resources';
 import { normalizeSettings, Settings, SettingsProblem } from '../engine/settings';
+import type { Finding } from '../engine/types';
 import { CONFIG_FILE, loadConfigFile } from '../workspace/config';
 import { readManifest } from '../workspace/files';
 import { globToRegExp, matchesAny } from '../workspace/glob';
@@ -72,7 +73,7 @@ export class Session {
   private readonly models = new Map<string, DocumentModel>();
   /** Resolves when the current background index is complete (tests and benchmarks wait on it). */
   indexDone: Promise<void> = Promise.resolve();
-  /** What the client said it supports (features check optional requests such as refreshes). */
+  /** What the client said it supports (features adapt their answers and optional requests to it). */
   clientCapabilities: ClientCapabilities = {};
   private readonly indexListeners: Array<() => void> = [];
 
@@ -176,6 +177,49 @@ export class Session {
     const model: DocumentModel = { key, document, parsed, objects: extractObjects(parsed) };
     this.models.set(key, model);
     return model;
+  }
+
+  /** The client's spelling of a file's URI: open documents keep theirs, other files their key. */
+  clientUri(key: string): string {
+    return this.openUris.get(normalizeUri(key)) ?? key;
+  }
+
+  /** The version of an open document, or null for a file that is only on disk. */
+  openVersion(key: string): number | null {
+    const uri = this.openUris.get(normalizeUri(key));
+    const doc = uri ? this.documents.get(uri) : undefined;
+    return doc ? doc.version : null;
+  }
+
+  /**
+   * Feeds an open document's pending edit to the engine now, so a request (code action,
+   * completion, navigation) sees the text it was asked about rather than the last debounced one.
+   * Returns the engine's key for the file.
+   */
+  syncDocument(uri: string): string {
+    const key = normalizeUri(uri);
+    if (this.textDirty.has(key)) {
+      const doc = this.documents.get(this.openUris.get(key) ?? uri);
+      this.textDirty.delete(key);
+      if (doc) this.updateFile(key, doc.getText());
+      this.schedule();
+    }
+    return key;
+  }
+
+  /** The findings of a file as published (after suppressions and settings), up to date with its text. */
+  currentFindings(uri: string): Finding[] {
+    const key = this.syncDocument(uri);
+    return this.linter.findings(key, { workspaceRules: this.indexed });
+  }
+
+  /** A file's text: the editor's for an open document, else the one on disk. */
+  async fileText(key: string): Promise<string | undefined> {
+    const doc = this.documents.get(this.openUris.get(normalizeUri(key)) ?? key);
+    if (doc) return doc.getText();
+    const file = uriToPath(key);
+    if (!file) return undefined;
+    return (await readManifest(file, this.linter.settings.limits.maxFileBytes)).text;
   }
 
   /** True while the workspace index is still being built (cross-file answers may be incomplete). */
