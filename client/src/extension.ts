@@ -2,11 +2,17 @@
 // kubeServiceLens.* settings, log to an output channel, offer "Restart Server".
 import * as path from 'node:path';
 import { commands, ExtensionContext, window } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerCapabilities, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What activate() returns to other extensions and to the extension-host tests. */
+export interface KubeServiceLensApi {
+  /** The running language server's capabilities (which language features it offers). */
+  readonly serverCapabilities: ServerCapabilities | undefined;
+}
+
+export async function activate(context: ExtensionContext): Promise<KubeServiceLensApi> {
   const output = window.createOutputChannel('Kubernetes Service Lens', { log: true });
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
@@ -34,6 +40,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  return {
+    get serverCapabilities() {
+      return client?.initializeResult?.capabilities;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
