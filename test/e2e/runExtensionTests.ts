@@ -15,7 +15,7 @@ export function prepareWorkspace(dir: string): void {
   }
 }
 
-export async function runExtensionTests(): Promise<number> {
+export async function runExtensionTests(options: { stdout?: NodeJS.WritableStream } = {}): Promise<number> {
   const run = freshDir('extension-tests');
   const workspace = path.join(run, 'workspace');
   fs.mkdirSync(workspace);
@@ -31,6 +31,7 @@ export async function runExtensionTests(): Promise<number> {
       extensionDevelopmentPath: repoRoot(),
       extensionTestsPath: path.join(__dirname, 'suite', 'index'),
       launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(run, 'extensions')}`],
+      ...(options.stdout ? { stdout: options.stdout } : {}),
     });
   } catch (error) {
     console.error(`extension-host tests failed: ${error instanceof Error ? error.message : String(error)}`);

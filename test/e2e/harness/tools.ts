@@ -76,6 +76,7 @@ export const WORKBENCH_SETTINGS = {
   'npm.autoDetect': 'off',
   'typescript.disableAutomaticTypeAcquisition': true,
   'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'files.autoSave': 'off',
 };
 
