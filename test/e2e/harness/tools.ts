@@ -76,6 +76,7 @@ export const WORKBENCH_SETTINGS = {
   'npm.autoDetect': 'off',
   'typescript.disableAutomaticTypeAcquisition': true,
   'editor.minimap.enabled': false,
+  'editor.hover.above': false, // tall hovers (the routing preview) open below the line, where there is room
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'files.autoSave': 'off',
 };

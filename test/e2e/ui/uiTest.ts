@@ -82,6 +82,7 @@ export async function runUiTests(tools: Tools, vsix: string, screenshotDir = rep
     if (!caps.hoverProvider) skip(current, 'the packaged server offers no hover yet (waiting for branch hover-routing)');
     else {
       await page.keyboard.press('Escape');
+      await hidePanel(page); // room for the preview
       await openFile(page, SEED);
       const name = token(page, 'name: service-backend', 'service-backend');
       const hover = await hoverUntil(page, name, SEED_ROUTING[0]!);
@@ -108,7 +109,16 @@ export async function runUiTests(tools: Tools, vsix: string, screenshotDir = rep
       const fixed = token(page, 'type: NodePort', 'NodePort');
       await fixed.waitFor({ timeout: 15_000 });
       await waitForNoSquiggleUnder(page, fixed, 20_000);
-      pass(current, `"${title}" → the line reads "type: NodePort" and its squiggle is gone → docs/images/quickfix.png`);
+      await page.keyboard.press('Control+Shift+M');
+      const remaining = BROKEN_SERVICES_FINDINGS.filter((f) => f.rule !== typeFinding.rule);
+      await waitForRow(page, '.markers-panel .monaco-list-row', [remaining[0]!.rule], 20_000);
+      for (let waited = 0; ; waited += 250) {
+        const stale = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).filter((t) => t.includes(typeFinding.rule));
+        if (stale.length === 0) break;
+        if (waited > 20_000) throw new Error(`the Problems panel still lists ${typeFinding.rule}: ${stale.map(squash).join(' | ')}`);
+        await page.waitForTimeout(250);
+      }
+      pass(current, `"${title}" → the line reads "type: NodePort", its squiggle and Problems entry are gone → docs/images/quickfix.png`);
     }
   } catch (error) {
     const shot = path.join(run, 'failure.png');
@@ -129,6 +139,14 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().dblclick();
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   await page.locator('.monaco-editor .view-lines .view-line').first().waitFor();
+}
+
+/** Hides the bottom panel (Ctrl+J toggles it) when it is open. */
+async function hidePanel(page: Page): Promise<void> {
+  const panel = page.locator('.part.panel.bottom');
+  if (!(await panel.isVisible())) return;
+  await page.keyboard.press('Control+J');
+  await panel.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
 /** Waits for a list row whose text contains every string of `wanted`; returns its text. */
