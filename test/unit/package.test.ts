@@ -44,6 +44,15 @@ describe('extension package', () => {
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 
+  it('documents every setting in the README settings table', () => {
+    const readme = fs.readFileSync(repoPath('README.md'), 'utf8');
+    const rows = new Set([...readme.matchAll(/^\| `([A-Za-z.]+)` \|/gm)].map((m) => m[1]));
+    const missing = Object.keys(pkg.contributes.configuration.properties)
+      .map((k) => k.replace(/^kubeServiceLens\./, ''))
+      .filter((k) => !rows.has(k));
+    assert.deepEqual(missing, []);
+  });
+
   it('describes itself for the marketplace: categories, keywords, titled commands', () => {
     assert.ok(pkg.categories.includes('Linters'));
     assert.ok(pkg.keywords.includes('kubernetes'));
