@@ -169,7 +169,7 @@ async function main(): Promise<number> {
   // A suite can fail before any step (a crash, a required suite skipped): the count says so too.
   const failures = Math.max(count('failed'), failed ? 1 : 0);
   console.log(`\ne2e finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  console.log(`e2e: ${count('passed')} passed, ${failures} failed, ${count('skipped')} skipped`);
+  console.log(`e2e: ${count('passed')} passed, ${failures} failed, ${count('skipped') + skippedSuites.length} skipped`);
   return failed ? 1 : 0;
 }
 
