@@ -22,6 +22,10 @@ CHECK_ONLY=0
 [ "${1:-}" = "--check" ] && CHECK_ONLY=1
 
 say() { echo "[e2e setup] $*" >&2; }
+
+# Run from an npm script, npm's variables leak into the nested installs as configuration (for one,
+# npm_config_user_agent names the outer Node 20, and code-server's postinstall refuses it): drop them.
+for v in $(compgen -e | grep -E '^(npm_|NODE$)'); do unset "$v"; done
 missing=()
 
 # ---- Debian packages -------------------------------------------------------------------------
