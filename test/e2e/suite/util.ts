@@ -46,7 +46,7 @@ export const spanOfRange = (r: vscode.Range): Span => {
 export const describeDiagnostic = (d: vscode.Diagnostic): string => `${ruleOf(d)} ${severityOf(d)} ${formatSpan(spanOfRange(d.range))}`;
 export const describeExpected = (text: string, f: ExpectedFinding): string => `${f.rule} ${f.severity} ${formatSpan(spanOf(text, f))}`;
 
-export async function waitUntil<T>(probe: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitUntil<T>(probe: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = probe();
@@ -61,7 +61,7 @@ export async function waitForDiagnostics(
   uri: vscode.Uri,
   ok: (ds: vscode.Diagnostic[]) => boolean,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 30_000,
 ): Promise<vscode.Diagnostic[]> {
   try {
     return await waitUntil(() => {
