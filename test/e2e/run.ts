@@ -119,7 +119,7 @@ async function ui(): Promise<Omit<SuiteOutcome, 'suite' | 'seconds'>> {
   if (typeof tools === 'string') return { status: 'skipped', reason: `code-server/Chromium ${tools}`, steps: [] };
   const { vsix, error } = packageVsix();
   if (!vsix) return { status: 'failed', reason: error!, steps: [] };
-  const steps = await runUiTests(tools, vsix);
+  const steps = await runUiTests(tools, vsix, process.env.KSL_E2E_SCREENSHOTS || undefined);
   return { status: steps.some((s) => s.status === 'failed') ? 'failed' : 'passed', reason: '', steps };
 }
 
