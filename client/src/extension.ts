@@ -3,9 +3,15 @@
 // (the server renders the Markdown; the client only shows it in a read-only preview).
 import * as path from 'node:path';
 import { commands, EventEmitter, ExtensionContext, TextDocumentContentProvider, Uri, window, workspace } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerCapabilities, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+/** What activate() returns to other extensions and to the extension-host tests. */
+export interface KubeServiceLensApi {
+  /** The running language server's capabilities (which language features it offers). */
+  readonly serverCapabilities: ServerCapabilities | undefined;
+}
 
 /** Read-only documents holding the routing previews, by URI. */
 const PREVIEW_SCHEME = 'kube-service-lens-routing';
@@ -35,7 +41,7 @@ async function showRouting(uri?: string, position?: { line: number; character: n
   await commands.executeCommand('markdown.showPreview', doc);
 }
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: ExtensionContext): Promise<KubeServiceLensApi> {
   const output = window.createOutputChannel('Kubernetes Service Lens', { log: true });
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
@@ -66,6 +72,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  return {
+    get serverCapabilities() {
+      return client?.initializeResult?.capabilities;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
