@@ -76,6 +76,8 @@ export const WORKBENCH_SETTINGS = {
   'npm.autoDetect': 'off',
   'typescript.disableAutomaticTypeAcquisition': true,
   'editor.minimap.enabled': false,
+  // The sticky header would cover the line right below a `spec:` that the tests click on.
+  'editor.stickyScroll.enabled': false,
   'editor.hover.above': false, // tall hovers (the routing preview) open below the line, where there is room
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'files.autoSave': 'off',

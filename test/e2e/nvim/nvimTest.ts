@@ -80,7 +80,7 @@ export function runNvimTest(nvim: string, serverJs = repoPath('server', 'out', '
   });
 
   const hoverStep = 'Neovim shows the routing preview on hover';
-  if (!out.hover_capability) results.push({ name: hoverStep, status: 'skipped', detail: 'the server offers no hover yet (waiting for branch hover-routing)' });
+  if (!out.hover_capability) results.push({ name: hoverStep, status: 'failed', detail: 'the server announces no hoverProvider' });
   else {
     const text = out.hover ?? '';
     const lacking = SEED_ROUTING.filter((s) => !text.includes(s));

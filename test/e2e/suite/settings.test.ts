@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { BROKEN_SERVICES, locate } from '../expectations';
-import { activateExtension, rulesForFact, skipBecause } from './features';
+import { activateExtension } from './features';
 import { closeAllEditors, describeDiagnostic, diagnosticsOf, openFile, ruleOf, setSetting, spanOfRange, waitForDiagnostics } from './util';
 
 /** The finding of `rules` on `covered` in the line containing `line`, if any. */
@@ -45,8 +45,7 @@ describe('settings', () => {
 
   it('kubeServiceLens.nodePortRange decides which nodePort is out of range', async function () {
     await activateExtension();
-    const rules = rulesForFact('A-NP-1');
-    if (rules.length === 0) skipBecause(this, 'no rule implements A-NP-1 (nodePort outside the node port range) yet: waiting for branch service-rules');
+    const rules = ['service-node-port-range']; // A-NP-1
     const doc = await openFile('node-port.yaml');
     const outOfRange = () => findingAt(doc, rules, 'nodePort: 29999', '29999');
     await waitForDiagnostics(doc.uri, () => outOfRange()?.severity === vscode.DiagnosticSeverity.Error, `${rules.join('|')} on nodePort 29999 (default range 30000-32767)`);
@@ -62,8 +61,7 @@ describe('settings', () => {
 
   it('kubeServiceLens.serviceCIDRs decides which clusterIP is out of range', async function () {
     await activateExtension();
-    const rules = rulesForFact('A-IP-6');
-    if (rules.length === 0) skipBecause(this, 'no rule implements A-IP-6 (clusterIP outside every Service CIDR) yet: waiting for branch service-rules');
+    const rules = ['service-cluster-ip-range']; // A-IP-6
     const doc = await openFile('cluster-ip.yaml');
     const outside = () => findingAt(doc, rules, 'clusterIP: 10.0.0.10', '10.0.0.10');
     await waitForDiagnostics(doc.uri, () => outside()?.severity === vscode.DiagnosticSeverity.Error, `${rules.join('|')} on clusterIP 10.0.0.10 (default CIDR 10.96.0.0/12)`);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { BROKEN_SERVICES } from '../expectations';
-import { activateExtension, ruleExists, skipBecause } from './features';
+import { activateExtension } from './features';
 import { closeAllEditors, deleteFile, describeDiagnostic, fileUri, hasRule, lacksRule, openFile, ruleOf, waitForDiagnostics, writeFile } from './util';
 
 const CONFIG = '.kube-service-lens.yaml';
@@ -48,7 +48,6 @@ describe('workspace files', () => {
 
   it('creating a Deployment the Service selects clears selector-matches-nothing in the Service’s file; deleting it brings it back', async function () {
     const rule = 'selector-matches-nothing';
-    if (!ruleExists(rule)) skipBecause(this, `rule ${rule} (a cross-file rule) is not in this build yet: waiting for branch workspace-rules`);
     const service = fileUri('lonely-service.yaml');
     await openFile('lonely-service.yaml');
     await waitForDiagnostics(service, hasRule(rule), `${rule} on lonely-service.yaml`);

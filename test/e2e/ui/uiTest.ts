@@ -25,10 +25,6 @@ export async function runUiTests(tools: Tools, vsix: string, screenshotDir = rep
     results.push({ name, status: 'passed', detail });
     say(`PASS ${name}: ${detail}`);
   };
-  const skip = (name: string, reason: string) => {
-    results.push({ name, status: 'skipped', detail: reason });
-    say(`SKIPPED ${name}: ${reason}`);
-  };
 
   const run = freshDir('ui');
   const userDataDir = path.join(run, 'user-data');
@@ -79,8 +75,8 @@ export async function runUiTests(tools: Tools, vsix: string, screenshotDir = rep
     pass(current, `${squash(await markerHover.innerText()).slice(0, 120)}… → docs/images/diagnostic.png`);
 
     current = 'hover with the routing preview';
-    if (!caps.hoverProvider) skip(current, 'the packaged server offers no hover yet (waiting for branch hover-routing)');
-    else {
+    if (!caps.hoverProvider) throw new Error('the packaged server announces no hoverProvider');
+    {
       await page.keyboard.press('Escape');
       await hidePanel(page); // room for the preview
       await openFile(page, SEED, 'name: service-backend');
@@ -94,8 +90,8 @@ export async function runUiTests(tools: Tools, vsix: string, screenshotDir = rep
     }
 
     current = 'quick fix from Ctrl+. applied';
-    if (!caps.codeActionProvider) skip(current, 'the packaged server offers no code actions yet (waiting for branch fixes-nav)');
-    else {
+    if (!caps.codeActionProvider) throw new Error('the packaged server announces no codeActionProvider');
+    {
       await page.keyboard.press('Escape');
       await openFile(page, BROKEN_SERVICES, typeFinding.line);
       await page.mouse.move(0, 0);
