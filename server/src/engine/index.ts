@@ -204,7 +204,14 @@ export class WorkspaceIndex {
     if (!old) return;
     for (const r of old) {
       this.cidrObjects.delete(r);
-      for (const [ns, b] of this.buckets) {
+      // Only the buckets `attach` put it in: looping over every namespace made replacing a file
+      // of N objects in N namespaces quadratic.
+      const own = this.ns(r);
+      const namespaces = new Set([own]);
+      for (const ref of r.backends ?? []) if (ref.namespace) namespaces.add(ref.namespace);
+      for (const ns of namespaces) {
+        const b = this.buckets.get(ns);
+        if (!b) continue;
         b.services.delete(r);
         b.statefulSets.delete(r);
         b.endpoints.delete(r);

@@ -2,8 +2,8 @@
 // ask it for findings. Object rules run once per file version; workspace rules run on demand
 // over the index, so a change elsewhere needs no re-parse here.
 import { WorkspaceIndex } from './index';
-import { parseFile, ParsedFile } from './parse';
-import { extractObjects, Resource } from './resources';
+import { drain, parseSteps, ParsedFile } from './parse';
+import { extractObjectsSteps, ObjectNode, Resource } from './resources';
 import { ALL_RULES } from './rules';
 import type { ObjectRule, Report, Rule, WorkspaceRule } from './rules/rule';
 import { DEFAULT_SETTINGS, Settings } from './settings';
@@ -13,6 +13,14 @@ import { compareRanges, Finding } from './types';
 interface FileState {
   local: Finding[];
   suppressions: Suppressions;
+}
+
+export interface UpdateResult {
+  /** Other files whose findings may have changed. */
+  changed: Set<string>;
+  /** The parse of the text, with its objects, for callers that keep the AST of open documents. */
+  parsed: ParsedFile;
+  objects: ObjectNode[];
 }
 
 export interface LinterOptions {
@@ -61,10 +69,29 @@ export class Linter {
 
   /** Analyses a file's text. Returns the other files whose findings may have changed. */
   update(file: string, text: string): Set<string> {
-    const parsed = parseFile(file, text, this.settingsValue.limits);
-    const { resources, local } = this.analyse(parsed);
+    return drain(this.updateSteps(file, text)).changed;
+  }
+
+  /**
+   * `update` in steps: the generator pauses while parsing and between objects, and changes
+   * nothing until its last step, so a caller may interleave other work or abandon it.
+   */
+  *updateSteps(file: string, text: string): Generator<void, UpdateResult, void> {
+    const parsed = yield* parseSteps(file, text, this.settingsValue.limits);
+    const { resources, local, objects } = yield* this.analyseSteps(parsed);
     this.state.set(file, { local, suppressions: parseSuppressions(text) });
-    return this.index.setFile(file, resources);
+    const changed = this.index.setFile(file, resources);
+    return { changed, parsed, objects };
+  }
+
+  /** Records a file that could not be read (or is not analysed) with one information finding saying why. */
+  skip(file: string, message: string): Set<string> {
+    const zero = { line: 0, character: 0 };
+    this.state.set(file, {
+      local: [{ rule: 'file-skipped', severity: 'information', message, file, range: { start: zero, end: zero } }],
+      suppressions: parseSuppressions(''),
+    });
+    return this.index.setFile(file, []);
   }
 
   remove(file: string): Set<string> {
@@ -91,11 +118,16 @@ export class Linter {
     return out.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
   }
 
-  /** Parses and runs object rules; exported for tools that need the AST (hover, fixes). */
+  /** Runs the object rules over a parsed file; exported for tools that need the AST (hover, fixes). */
   analyse(parsed: ParsedFile): { resources: Resource[]; local: Finding[] } {
+    return drain(this.analyseSteps(parsed));
+  }
+
+  private *analyseSteps(parsed: ParsedFile): Generator<void, { resources: Resource[]; local: Finding[]; objects: ObjectNode[] }, void> {
     const local: Finding[] = [...parsed.findings];
-    const objects = extractObjects(parsed);
-    for (const object of objects) {
+    const objects = yield* extractObjectsSteps(parsed);
+    for (let i = 0; i < objects.length; i++) {
+      const object = objects[i] as ObjectNode;
       const resource = object.resource;
       for (const rule of this.objectRules) {
         if (!appliesTo(rule.kinds, resource)) continue;
@@ -111,8 +143,9 @@ export class Linter {
           this.onRuleError(rule.id, resource.file, error);
         }
       }
+      if (i % 32 === 31) yield;
     }
-    return { resources: objects.map((o) => o.resource), local };
+    return { resources: objects.map((o) => o.resource), local, objects };
   }
 
   private runWorkspaceRules(resource: Resource, out: Finding[]): void {

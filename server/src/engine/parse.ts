@@ -1,6 +1,7 @@
 // Multi-document YAML with exact ranges. Syntax problems become findings at their position,
 // and one broken document never hides the findings of the others.
-import { Document, LineCounter, parseAllDocuments, Scalar, visit } from 'yaml';
+import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, Scalar, visit, YAMLError } from 'yaml';
+import { aliasTable } from './yamlAliases';
 import type { Finding, Position, Range } from './types';
 
 export interface ParseLimits {
@@ -47,8 +48,8 @@ export class Positions {
 }
 
 // Go template actions that mark a file as a Helm (or other Go template) source, not YAML.
-const TEMPLATE_ACTION = /\{\{-?\s*(?:\.|\$|include\b|if\b|else\b|end\b|range\b|with\b|define\b|template\b|toYaml\b|tpl\b|printf\b|default\b|required\b|quote\b|\/\*|-?\s*\}\})/g;
-const HELM_MARKER = /\{\{[^}]*(?:\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\binclude\s+")/;
+const TEMPLATE_ACTION = /\{\{-?\s*(?:\.|\$|include\b|if\b|else\b|end\b|range\b|with\b|define\b|template\b|toYaml\b|tpl\b|printf\b|default\b|required\b|quote\b|\/\*|-?\}\})/g;
+const HELM_MARKER = /\{\{[^}]{0,200}?(?:\.Values\b|\.Release\b|\.Chart\b|\.Capabilities\b|\binclude\s+")/;
 
 function emptyFile(file: string, text: string): ParsedFile {
   return { file, text, lineCounter: new LineCounter(), documents: [], findings: [] };
@@ -62,13 +63,31 @@ function skipFile(file: string, text: string, rule: string, message: string, ran
   return parsed;
 }
 
-/** True when the text holds a NUL byte or the U+FFFD replacement character early on: not a text manifest. */
-export function looksBinary(text: string): boolean {
-  const head = text.slice(0, 8192);
-  return head.includes('\u0000') || head.includes('\uFFFD');
+/** Deeper nesting than this is not analysed (see docs/rules/file-skipped.md for the measurements). */
+export const MAX_NESTING = 128;
+
+/** How many lexemes the incremental parser reads between two pause points. */
+const LEXEMES_PER_STEP = 512;
+
+/** Parses a whole file at once (the CLI and the tests). */
+export function parseFile(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
+  return drain(parseSteps(file, text, limits));
 }
 
-export function parseFile(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): ParsedFile {
+/** Runs a step generator to its end. */
+export function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Parses a file incrementally: the generator pauses every few hundred lexemes and between
+ * documents, so that the language server can answer requests while a large file is read, and
+ * drop the work when the text changes again. Nothing is shared between pauses but the generator.
+ */
+export function* parseSteps(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): Generator<void, ParsedFile, void> {
   if (text.length > limits.maxFileBytes) {
     const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return skipFile(
@@ -78,19 +97,66 @@ export function parseFile(file: string, text: string, limits: ParseLimits = DEFA
       `File skipped: ${mib(text.length)} MiB is over the ${mib(limits.maxFileBytes)} MiB limit (setting maxFileSizeMB); Kubernetes Service Lens does not analyse it.`,
     );
   }
-  if (looksBinary(text)) {
-    return skipFile(file, '', 'file-skipped', 'File skipped: it contains NUL bytes or invalid UTF-8, so it is not a YAML manifest.');
+  const bad = firstBinaryOffset(text);
+  if (bad >= 0) {
+    const at = offsetToPosition(text, bad);
+    const what = text.charCodeAt(bad) === 0 ? 'a NUL byte' : 'invalid UTF-8';
+    return skipFile(file, '', 'file-skipped', `File skipped: it contains ${what} (line ${at.line + 1}), so it is not a YAML manifest.`, { start: at, end: at });
   }
 
   const lineCounter = new LineCounter();
   const positions = new Positions(lineCounter);
+  const parsed: ParsedFile = { file, text, lineCounter, documents: [], findings: [] };
+  // parseAllDocuments, taken apart so that it can pause: the lexer and the CST parser advance one
+  // lexeme at a time, and each document is composed on its own once its CST is complete.
   // YAML 1.1 is what the Kubernetes decoder (go-yaml v2 via sigs.k8s.io/yaml) implements:
   // `yes`/`on` are booleans and `0755` is octal there, so values are read as the API server reads them.
-  const docs = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: true, keepSourceTokens: false });
-  const parsed: ParsedFile = { file, text, lineCounter, documents: [], findings: [] };
-  if (!Array.isArray(docs)) return parsed; // empty stream
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ version: '1.1', uniqueKeys: true, keepSourceTokens: false });
+  const docs: Document.Parsed[] = [];
+  const tooDeep = new Map<number, number>();
+  let documentTokens = 0;
+  let cutAt: number | undefined;
 
-  const template = findTemplateAction(text, docs);
+  const take = (token: CST.Token): boolean => {
+    if (token.type === 'document') {
+      if (documentTokens >= limits.maxDocuments) {
+        cutAt = token.offset;
+        return false;
+      }
+      const deep = nestingOverflow(token);
+      if (deep !== undefined) {
+        // The YAML composer recurses per level: compose an empty document in its place.
+        tooDeep.set(documentTokens, deep);
+        token = { ...token, value: undefined };
+      }
+      documentTokens++;
+    }
+    for (const doc of composer.next(token)) docs.push(doc);
+    return true;
+  };
+
+  lineCounter.addNewLine(0);
+  let lexemes = 0;
+  let stopped = false;
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const token of parser.next(lexeme)) {
+      if (!take(token)) {
+        stopped = true;
+        break;
+      }
+    }
+    if (stopped) break;
+    if (++lexemes % LEXEMES_PER_STEP === 0) yield;
+  }
+  if (!stopped) {
+    for (const token of parser.end()) if (!take(token)) break;
+  }
+  for (const doc of composer.end(false, cutAt ?? text.length)) docs.push(doc);
+  if (docs.length === 0) return parsed; // empty stream
+  yield;
+
+  const template = findTemplateAction(cutAt === undefined ? text : text.slice(0, cutAt), docs);
   if (template !== undefined) {
     const range = positions.range(template.offset, template.offset + template.length);
     return {
@@ -105,62 +171,203 @@ export function parseFile(file: string, text: string, limits: ParseLimits = DEFA
     };
   }
 
-  docs.forEach((doc, index) => {
-    if (index >= limits.maxDocuments) return;
-    let broken = false;
-    for (const error of doc.errors) {
-      const duplicate = error.code === 'DUPLICATE_KEY';
-      if (!duplicate) broken = true;
+  for (let index = 0; index < docs.length; index++) {
+    const doc = docs[index] as Document.Parsed;
+    const deep = tooDeep.get(index);
+    if (deep !== undefined) {
       parsed.findings.push({
-        rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax',
-        severity: 'error',
-        message: duplicate
-          ? `${firstLine(error.message)}; the API server rejects the object under strict field validation (400 "duplicate field"), and a lenient decoder keeps only the last value`
-          : `YAML syntax error: ${firstLine(error.message)}`,
+        rule: 'file-skipped',
+        severity: 'information',
+        message: `Document skipped: its collections are nested more than ${MAX_NESTING} levels deep (from line ${positions.at(deep).line + 1}); Kubernetes Service Lens does not analyse it.`,
         file,
-        range: duplicate ? keyRange(doc, positions, error.pos) : positions.range(error.pos[0], error.pos[1]),
+        range: positions.range(deep, deep + 1),
       });
+      parsed.documents.push({ index, doc, broken: true });
+      continue;
     }
-    for (const warning of doc.warnings) {
-      parsed.findings.push({
-        rule: 'yaml-syntax',
-        severity: 'warning',
-        message: `YAML: ${firstLine(warning.message)}`,
-        file,
-        range: positions.range(warning.pos[0], warning.pos[1]),
-      });
-    }
+    const broken = documentFindings(doc, text, positions, parsed);
     parsed.documents.push({ index, doc, broken });
-  });
+    if (index % 64 === 63) yield;
+  }
 
-  if (docs.length > limits.maxDocuments) {
-    const first = docs[limits.maxDocuments];
-    const offset = first?.range?.[0] ?? 0;
+  if (cutAt !== undefined) {
     parsed.findings.push({
       rule: 'file-skipped',
       severity: 'information',
-      message: `Only the first ${limits.maxDocuments} of ${docs.length} documents are analysed (setting maxDocuments).`,
+      message: `Only the first ${limits.maxDocuments} documents are analysed (setting maxDocuments); the rest of the file, from line ${positions.at(cutAt).line + 1}, is not.`,
       file,
-      range: positions.range(offset, offset),
+      range: positions.range(cutAt, cutAt),
     });
   }
   return parsed;
 }
 
-/** yaml points a duplicate key at its first character; the finding covers the whole key. */
-function keyRange(doc: Document.Parsed, positions: Positions, pos: [number, number]): Range {
-  let end = pos[1];
+/**
+ * The findings of one composed document; true when its content is not trusted. Only the first
+ * syntax error is reported: later ones are nearly always its echoes (an unclosed `[` yields one
+ * per nesting level). Duplicate keys are independent and each is reported.
+ */
+function documentFindings(doc: Document.Parsed, text: string, positions: Positions, parsed: ParsedFile): boolean {
+  const file = parsed.file;
+  let broken = false;
+  let first: YAMLError | undefined;
+  const duplicateKeys = keyEnds(doc);
+  for (const error of doc.errors) {
+    if (error.code === 'DUPLICATE_KEY') {
+      const end = duplicateKeys().get(error.pos[0]) ?? error.pos[1];
+      parsed.findings.push({
+        rule: 'yaml-duplicate-key',
+        severity: 'error',
+        message: `${firstLine(error.message)}; the API server rejects the object under strict field validation (400 "duplicate field"), and a lenient decoder keeps only the last value`,
+        file,
+        range: positions.range(error.pos[0], end),
+      });
+      continue;
+    }
+    broken = true;
+    if (!first || error.pos[0] < first.pos[0]) first = error;
+  }
+  if (first) {
+    const located = locateError(doc, text, first);
+    parsed.findings.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      message: `YAML syntax error: ${located.message}`,
+      file,
+      range: positions.range(located.start, located.end),
+    });
+  }
+  for (const warning of doc.warnings) {
+    parsed.findings.push({
+      rule: 'yaml-syntax',
+      severity: 'warning',
+      message: `YAML: ${firstLine(warning.message)}`,
+      file,
+      range: positions.range(warning.pos[0], warning.pos[1]),
+    });
+  }
+  if (broken) return true;
+
+  // No `*` in its text, no alias: most documents skip the walk.
+  const [from, , to] = doc.range;
+  const star = text.indexOf('*', from);
+  if (star < 0 || star >= to) return false;
+  for (const problem of aliasTable(doc).problems) {
+    const r = problem.alias.range;
+    const range = r ? positions.range(r[0], r[1]) : positions.range(0, 0);
+    const name = problem.alias.source;
+    if (problem.kind === 'excessive') {
+      parsed.findings.push({
+        rule: 'yaml-excessive-aliasing',
+        severity: 'error',
+        message:
+          `Expanding the aliases of this document, \`*${name}\` brings the decoded nodes to ${count(problem.decoded)}, ${count(problem.fromAliases)} of them from aliases ` +
+          `(an "alias bomb"); kubectl and the API server refuse it: "yaml: document contains excessive aliasing"`,
+        file,
+        range,
+      });
+      continue;
+    }
+    broken = true;
+    parsed.findings.push({
+      rule: 'yaml-syntax',
+      severity: 'error',
+      message:
+        problem.kind === 'unknown'
+          ? `YAML syntax error: the alias \`*${name}\` has no anchor \`&${name}\` before it in this document; kubectl refuses the file: "yaml: unknown anchor '${name}' referenced"`
+          : `YAML syntax error: the alias \`*${name}\` is inside the node anchored \`&${name}\`; kubectl refuses the file: "yaml: anchor '${name}' value contains itself"`,
+      file,
+      range,
+    });
+  }
+  return broken;
+}
+
+function count(n: number | undefined): string {
+  if (n === undefined) return '?';
+  return n >= 1e15 ? n.toExponential(2) : Math.round(n).toLocaleString('en-US');
+}
+
+/**
+ * yaml reports an unclosed `[`, `{` or quote where it gave up, often lines later or at the end of
+ * the file; the mistake is the opening character, so the finding goes there.
+ */
+function locateError(doc: Document.Parsed, text: string, error: YAMLError): { message: string; start: number; end: number } {
+  const message = firstLine(error.message);
+  const fallback = { message, start: error.pos[0], end: error.pos[1] };
+  const flow = /^Flow (sequence|map)\b.*end with a ([\]}])$/.exec(message);
+  const quote = /^Missing closing (["'])quote$/.exec(message);
+  if (!flow && !quote) return fallback;
+  let found: [number, number] | undefined;
   visit(doc, {
-    Pair(_key, pair) {
-      const r = (pair.key as { range?: [number, number, number] } | null)?.range;
-      if (r && r[0] === pos[0]) {
-        end = r[1];
-        return visit.BREAK;
-      }
+    Node(_key, node) {
+      const r = node.range;
+      if (!r || r[1] !== error.pos[0]) return undefined;
+      if (flow && (isSeq(node) || isMap(node)) && node.flow && text[r[0]] === (flow[2] === ']' ? '[' : '{')) found = [r[0], r[0] + 1];
+      if (quote && isScalar(node) && text[r[0]] === quote[1]) found = [r[0], r[0] + 1];
       return undefined;
     },
   });
-  return positions.range(pos[0], end);
+  if (!found) return fallback;
+  if (flow) {
+    const open = flow[2] === ']' ? '[' : '{';
+    return { message: `this flow ${flow[1]} \`${open}\` is never closed: a \`${flow[2]}\` is missing (or a line inside it is not indented enough)`, start: found[0], end: found[1] };
+  }
+  const kind = quote?.[1] === '"' ? 'double' : 'single';
+  return { message: `this ${kind}-quoted string is never closed: the closing ${quote?.[1]} is missing`, start: found[0], end: found[1] };
+}
+
+/** Lazily, the end offset of every map key by its start offset (duplicate keys cover the whole key). */
+function keyEnds(doc: Document.Parsed): () => Map<number, number> {
+  let ends: Map<number, number> | undefined;
+  return () => {
+    if (!ends) {
+      const map = new Map<number, number>();
+      visit(doc, {
+        Pair(_key, pair) {
+          const r = (pair.key as { range?: [number, number, number] } | null)?.range;
+          if (r) map.set(r[0], r[1]);
+        },
+      });
+      ends = map;
+    }
+    return ends;
+  };
+}
+
+/** The offset of the first collection nested deeper than MAX_NESTING in a CST document, if any (iterative: the tree may be 100,000 deep). */
+function nestingOverflow(document: CST.Document): number | undefined {
+  const stack: Array<[CST.Token, number]> = [];
+  if (document.value) stack.push([document.value, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop() as [CST.Token, number];
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > MAX_NESTING) return token.offset;
+    for (const item of token.items as CST.CollectionItem[]) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** The first NUL or U+FFFD (what a UTF-8 decoder puts for invalid bytes), or -1. */
+export function firstBinaryOffset(text: string): number {
+  const nul = text.indexOf('\u0000');
+  const replacement = text.indexOf('\uFFFD');
+  if (nul < 0) return replacement;
+  if (replacement < 0) return nul;
+  return Math.min(nul, replacement);
+}
+
+function offsetToPosition(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
 }
 
 function firstLine(message: string): string {
@@ -191,10 +398,24 @@ function findTemplateAction(text: string, docs: Document.Parsed[]): TemplateHit 
       },
     });
   }
+  // Scalars do not overlap, so sorted by start they are sorted by end too: binary search.
+  stringRanges.sort((a, b) => a[0] - b[0]);
+  const inString = (at: number): boolean => {
+    let lo = 0;
+    let hi = stringRanges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [s, e] = stringRanges[mid] as [number, number];
+      if (at < s) hi = mid - 1;
+      else if (at >= e) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   TEMPLATE_ACTION.lastIndex = 0;
   for (let m = TEMPLATE_ACTION.exec(text); m; m = TEMPLATE_ACTION.exec(text)) {
     const at = m.index;
-    if (!stringRanges.some(([s, e]) => at >= s && at < e) && !inComment(text, at)) return hit(text, at);
+    if (!inString(at) && !inComment(text, at)) return hit(text, at);
   }
   return undefined;
 }
