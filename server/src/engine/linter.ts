@@ -15,12 +15,15 @@ interface FileState {
   suppressions: Suppressions;
 }
 
-export interface UpdateResult {
-  /** Other files whose findings may have changed. */
-  changed: Set<string>;
+/** A file analysed but not yet part of the linter's state (see `prepareSteps` and `commit`). */
+export interface PreparedFile {
+  file: string;
   /** The parse of the text, with its objects, for callers that keep the AST of open documents. */
   parsed: ParsedFile;
   objects: ObjectNode[];
+  resources: Resource[];
+  local: Finding[];
+  suppressions: Suppressions;
 }
 
 export interface LinterOptions {
@@ -69,19 +72,24 @@ export class Linter {
 
   /** Analyses a file's text. Returns the other files whose findings may have changed. */
   update(file: string, text: string): Set<string> {
-    return drain(this.updateSteps(file, text)).changed;
+    return this.commit(drain(this.prepareSteps(file, text)));
   }
 
   /**
-   * `update` in steps: the generator pauses while parsing and between objects, and changes
-   * nothing until its last step, so a caller may interleave other work or abandon it.
+   * The work of `update` in steps, without its effect: the generator pauses while parsing and
+   * between objects and changes nothing, so a caller may interleave other work, drop it when the
+   * text changes again, or `commit` its result.
    */
-  *updateSteps(file: string, text: string): Generator<void, UpdateResult, void> {
+  *prepareSteps(file: string, text: string): Generator<void, PreparedFile, void> {
     const parsed = yield* parseSteps(file, text, this.settingsValue.limits);
     const { resources, local, objects } = yield* this.analyseSteps(parsed);
-    this.state.set(file, { local, suppressions: parseSuppressions(text) });
-    const changed = this.index.setFile(file, resources);
-    return { changed, parsed, objects };
+    return { file, parsed, objects, resources, local, suppressions: parseSuppressions(text) };
+  }
+
+  /** Makes a prepared analysis the file's current state. Returns the other files whose findings may have changed. */
+  commit(prepared: PreparedFile): Set<string> {
+    this.state.set(prepared.file, { local: prepared.local, suppressions: prepared.suppressions });
+    return this.index.setFile(prepared.file, prepared.resources);
   }
 
   /** Records a file that could not be read (or is not analysed) with one information finding saying why. */
