@@ -1,6 +1,6 @@
 // Multi-document YAML with exact ranges. Syntax problems become findings at their position,
 // and one broken document never hides the findings of the others.
-import { Composer, CST, Document, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, Scalar, visit, YAMLError } from 'yaml';
+import { Composer, CST, Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, Scalar, visit, YAMLError } from 'yaml';
 import { aliasTable } from './yamlAliases';
 import type { Finding, Position, Range } from './types';
 
@@ -12,7 +12,7 @@ export interface ParseLimits {
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
-  maxFileBytes: 8 * 1024 * 1024,
+  maxFileBytes: 4 * 1024 * 1024,
   maxDocuments: 10_000,
 };
 
@@ -66,6 +66,9 @@ function skipFile(file: string, text: string, rule: string, message: string, ran
 /** Deeper nesting than this is not analysed (see docs/rules/file-skipped.md for the measurements). */
 export const MAX_NESTING = 128;
 
+/** Deeper than this, the CST parser's stack is abandoned before it can unwind recursively. */
+const PARSER_STACK_GUARD = 2 * MAX_NESTING + 8;
+
 /** How many lexemes the incremental parser reads between two pause points. */
 const LEXEMES_PER_STEP = 512;
 
@@ -111,20 +114,21 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
   // lexeme at a time, and each document is composed on its own once its CST is complete.
   // YAML 1.1 is what the Kubernetes decoder (go-yaml v2 via sigs.k8s.io/yaml) implements:
   // `yes`/`on` are booleans and `0755` is octal there, so values are read as the API server reads them.
-  const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ version: '1.1', uniqueKeys: true, keepSourceTokens: false });
+  // uniqueKeys off: yaml compares each new key with every earlier one (40,000 keys took a minute);
+  // duplicates are found in one pass per document instead (duplicateKeys).
+  const composer = new Composer({ version: '1.1', uniqueKeys: false, keepSourceTokens: false });
   const docs: Document.Parsed[] = [];
   const tooDeep = new Map<number, number>();
   let documentTokens = 0;
   let cutAt: number | undefined;
 
-  const take = (token: CST.Token): boolean => {
+  const take = (token: CST.Token, deepAt?: number): boolean => {
     if (token.type === 'document') {
       if (documentTokens >= limits.maxDocuments) {
         cutAt = token.offset;
         return false;
       }
-      const deep = nestingOverflow(token);
+      const deep = deepAt ?? nestingOverflow(token);
       if (deep !== undefined) {
         // The YAML composer recurses per level: compose an empty document in its place.
         tooDeep.set(documentTokens, deep);
@@ -137,20 +141,43 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
   };
 
   lineCounter.addNewLine(0);
+  let parser = new Parser(lineCounter.addNewLine);
   let lexemes = 0;
   let stopped = false;
-  for (const lexeme of new Lexer().lex(text)) {
-    for (const token of parser.next(lexeme)) {
-      if (!take(token)) {
-        stopped = true;
+  let base = 0;
+  while (!stopped) {
+    let restartAt: number | undefined;
+    for (const lexeme of new Lexer().lex(base === 0 ? text : text.slice(base))) {
+      for (const token of parser.next(lexeme)) {
+        if (!take(token)) {
+          stopped = true;
+          break;
+        }
+      }
+      if (stopped) break;
+      if (parser.stack.length > PARSER_STACK_GUARD) {
+        // The CST parser unwinds its stack recursively when a deep block ends (10,000 levels of
+        // `- ` overflow it): give up on this document before that, and restart at the next `---`.
+        const next = nextDocumentStart(text, parser.offset);
+        const doc = parser.stack[0];
+        const docStart = doc?.type === 'document' ? doc.offset : base;
+        for (let i = text.indexOf('\n', parser.offset); i >= 0 && i < (next ?? text.length); i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+        if (!take({ type: 'document', offset: docStart, start: [] }, deepCollection(parser.stack) ?? docStart)) stopped = true;
+        restartAt = next ?? text.length;
         break;
       }
+      if (++lexemes % LEXEMES_PER_STEP === 0) yield;
     }
     if (stopped) break;
-    if (++lexemes % LEXEMES_PER_STEP === 0) yield;
-  }
-  if (!stopped) {
-    for (const token of parser.end()) if (!take(token)) break;
+    if (restartAt === undefined) {
+      for (const token of parser.end()) if (!take(token)) break;
+      break;
+    }
+    if (restartAt >= text.length) break;
+    base = restartAt;
+    parser = new Parser(lineCounter.addNewLine);
+    parser.offset = base;
+    yield;
   }
   for (const doc of composer.end(false, cutAt ?? text.length)) docs.push(doc);
   if (docs.length === 0) return parsed; // empty stream
@@ -211,19 +238,17 @@ function documentFindings(doc: Document.Parsed, text: string, positions: Positio
   const file = parsed.file;
   let broken = false;
   let first: YAMLError | undefined;
-  const duplicateKeys = keyEnds(doc);
+  for (const key of duplicateKeys(doc)) {
+    const r = key.range as [number, number, number];
+    parsed.findings.push({
+      rule: 'yaml-duplicate-key',
+      severity: 'error',
+      message: 'Map keys must be unique; the API server rejects the object under strict field validation (400 "duplicate field"), and a lenient decoder keeps only the last value',
+      file,
+      range: positions.range(r[0], r[1]),
+    });
+  }
   for (const error of doc.errors) {
-    if (error.code === 'DUPLICATE_KEY') {
-      const end = duplicateKeys().get(error.pos[0]) ?? error.pos[1];
-      parsed.findings.push({
-        rule: 'yaml-duplicate-key',
-        severity: 'error',
-        message: `${firstLine(error.message)}; the API server rejects the object under strict field validation (400 "duplicate field"), and a lenient decoder keeps only the last value`,
-        file,
-        range: positions.range(error.pos[0], end),
-      });
-      continue;
-    }
     broken = true;
     if (!first || error.pos[0] < first.pos[0]) first = error;
   }
@@ -317,22 +342,32 @@ function locateError(doc: Document.Parsed, text: string, error: YAMLError): { me
   return { message: `this ${kind}-quoted string is never closed: the closing ${quote?.[1]} is missing`, start: found[0], end: found[1] };
 }
 
-/** Lazily, the end offset of every map key by its start offset (duplicate keys cover the whole key). */
-function keyEnds(doc: Document.Parsed): () => Map<number, number> {
-  let ends: Map<number, number> | undefined;
-  return () => {
-    if (!ends) {
-      const map = new Map<number, number>();
-      visit(doc, {
-        Pair(_key, pair) {
-          const r = (pair.key as { range?: [number, number, number] } | null)?.range;
-          if (r) map.set(r[0], r[1]);
-        },
-      });
-      ends = map;
+/**
+ * The keys that repeat an earlier key of the same mapping, in one pass with a set per mapping
+ * (keys are equal as yaml compares them: the same scalar value). `<<` merge keys may repeat.
+ */
+function duplicateKeys(doc: Document.Parsed): Scalar[] {
+  const out: Scalar[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key) && typeof key.value !== 'symbol') {
+          if (seen.has(key.value) && key.range) out.push(key);
+          seen.add(key.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
     }
-    return ends;
-  };
+  }
+  return out.sort((a, b) => (a.range as [number, number, number])[0] - (b.range as [number, number, number])[0]);
 }
 
 /** The offset of the first collection nested deeper than MAX_NESTING in a CST document, if any (iterative: the tree may be 100,000 deep). */
@@ -347,6 +382,27 @@ function nestingOverflow(document: CST.Document): number | undefined {
       if (item.key) stack.push([item.key, depth + 1]);
       if (item.value) stack.push([item.value, depth + 1]);
     }
+  }
+  return undefined;
+}
+
+/** The offset of the (MAX_NESTING + 1)-th collection on the CST parser's stack. */
+function deepCollection(stack: readonly CST.Token[]): number | undefined {
+  let depth = 0;
+  for (const token of stack) {
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (++depth > MAX_NESTING) return token.offset;
+    }
+  }
+  return undefined;
+}
+
+/** The start of the next line at or after `from` that begins a document (`---`). */
+function nextDocumentStart(text: string, from: number): number | undefined {
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  marker.lastIndex = from;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m.index >= from) return m.index;
   }
   return undefined;
 }
