@@ -6,14 +6,18 @@ import {
   createProtocolConnection,
   Diagnostic,
   InitializeParams,
+  InitializeResult,
   ProtocolConnection,
   PublishDiagnosticsParams,
+  ServerCapabilities,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { repoPath } from './repo';
 
 export interface ClientOptions {
+  /** Extra arguments for node before the server script (e.g. --max-old-space-size). */
+  nodeArgs?: string[];
   /** Workspace folder (a path) to index; none by default. */
   workspace?: string;
   /** Answer to workspace/configuration for the kubeServiceLens section. */
@@ -27,6 +31,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
   readonly stderr: string[] = [];
+  /** What the server answered to initialize. */
+  capabilities: ServerCapabilities = {};
   private waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -57,7 +63,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [repoPath('server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), repoPath('server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(proc, options);
     const params: InitializeParams = {
       processId: process.pid,
@@ -69,7 +75,8 @@ export class TestClient {
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },
     };
-    await client.connection.sendRequest('initialize', params);
+    const result = (await client.connection.sendRequest('initialize', params)) as InitializeResult;
+    client.capabilities = result.capabilities;
     await client.connection.sendNotification('initialized', {});
     return client;
   }

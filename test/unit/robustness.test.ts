@@ -142,6 +142,14 @@ describe('size limits', () => {
     assert.match(findings[0]!.message, /File skipped: 50\.0 MiB is over the 4\.0 MiB limit \(setting maxFileSizeMB\)/);
   });
 
+  it('skips one document over maxDocumentSizeKB (editor) with one information at its start, and checks the others', () => {
+    const big = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n${Array.from({ length: 6000 }, (_, i) => `  k${i}: "${'x'.repeat(40)}"\n`).join('')}`;
+    const findings = lint(`${SERVICE}---\n${big}---\n${SERVICE}`);
+    assert.deepEqual(briefs(findings, [...ENGINE_RULES, 'service-type']), ['service-type error 6:9-6:17', 'file-skipped information 8:1-8:1', `service-type error ${8 + 4 + 6000 + 1 + 6}:9-${8 + 4 + 6000 + 1 + 6}:17`]);
+    assert.match(findings[1]!.message, /^Document skipped in the editor: at 3\d\d KiB it is over the 256 KiB limit for one document \(setting maxDocumentSizeKB\), which keeps the editor responsive; the command line \(kube-service-lens\) analyses it\.$/);
+    assert.deepEqual(briefs(lint(big, { maxDocumentSizeKB: 1024 })), []);
+  });
+
   it('analyses a file of 10,000 documents completely', () => {
     const doc = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: Nodeport}\n';
     const findings = lint(Array.from({ length: 10_000 }, () => doc).join('---\n'));
@@ -225,7 +233,7 @@ describe('templates, kustomize and JSON', () => {
   });
 
   it('does not backtrack for long on a `{{` followed by a long run of spaces', () => {
-    const findings = lint(`a: 1\nb: "{{${' '.repeat(200_000)}x"\nc: "{{${' '.repeat(200_000)}"\n`);
+    const findings = lint(`a: 1\nb: "{{${' '.repeat(100_000)}x"\nc: "{{${' '.repeat(100_000)}"\n`);
     assert.deepEqual(briefs(findings), []);
   });
 

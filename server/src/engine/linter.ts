@@ -70,6 +70,11 @@ export class Linter {
     return this.state.has(file);
   }
 
+  /** How many files the linter holds state for (the index must hold the same ones). */
+  fileCount(): number {
+    return this.state.size;
+  }
+
   /** Analyses a file's text. Returns the other files whose findings may have changed. */
   update(file: string, text: string): Set<string> {
     return this.commit(drain(this.prepareSteps(file, text)));

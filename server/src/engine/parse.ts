@@ -9,11 +9,18 @@ export interface ParseLimits {
   maxFileBytes: number;
   /** Documents past this count are not analysed (one information finding says so). */
   maxDocuments: number;
+  /**
+   * One document larger than this is not analysed (one information finding says so). Composing a
+   * document is the one step that cannot pause, so this bounds how long the editor can be held;
+   * the CLI sets it to Infinity.
+   */
+  maxDocumentBytes: number;
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
   maxFileBytes: 4 * 1024 * 1024,
   maxDocuments: 10_000,
+  maxDocumentBytes: 256 * 1024,
 };
 
 export interface ParsedDocument {
@@ -119,6 +126,7 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
   const composer = new Composer({ version: '1.1', uniqueKeys: false, keepSourceTokens: false });
   const docs: Document.Parsed[] = [];
   const tooDeep = new Map<number, number>();
+  const tooLarge = new Map<number, { offset: number; size: number }>();
   let documentTokens = 0;
   let cutAt: number | undefined;
 
@@ -128,10 +136,14 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
         cutAt = token.offset;
         return false;
       }
-      const deep = deepAt ?? nestingOverflow(token);
+      const size = Math.max(0, parser.offset - token.offset);
+      const deep = deepAt ?? (size > limits.maxDocumentBytes ? undefined : nestingOverflow(token));
       if (deep !== undefined) {
         // The YAML composer recurses per level: compose an empty document in its place.
         tooDeep.set(documentTokens, deep);
+        token = { ...token, value: undefined };
+      } else if (size > limits.maxDocumentBytes) {
+        tooLarge.set(documentTokens, { offset: token.offset, size });
         token = { ...token, value: undefined };
       }
       documentTokens++;
@@ -140,8 +152,14 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
     return true;
   };
 
+  // Line starts come from the text, not from the parser: yaml's parser misses the line breaks
+  // inside some tokens (an error token across lines), which put findings past the end of a line.
   lineCounter.addNewLine(0);
-  let parser = new Parser(lineCounter.addNewLine);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    lineCounter.addNewLine(i + 1);
+    if (lineCounter.lineStarts.length % 65536 === 0) yield;
+  }
+  let parser = new Parser();
   let lexemes = 0;
   let stopped = false;
   let base = 0;
@@ -161,7 +179,6 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
         const next = nextDocumentStart(text, parser.offset);
         const doc = parser.stack[0];
         const docStart = doc?.type === 'document' ? doc.offset : base;
-        for (let i = text.indexOf('\n', parser.offset); i >= 0 && i < (next ?? text.length); i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
         if (!take({ type: 'document', offset: docStart, start: [] }, deepCollection(parser.stack) ?? docStart)) stopped = true;
         restartAt = next ?? text.length;
         break;
@@ -175,7 +192,7 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
     }
     if (restartAt >= text.length) break;
     base = restartAt;
-    parser = new Parser(lineCounter.addNewLine);
+    parser = new Parser();
     parser.offset = base;
     yield;
   }
@@ -208,6 +225,19 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
         message: `Document skipped: its collections are nested more than ${MAX_NESTING} levels deep (from line ${positions.at(deep).line + 1}); Kubernetes Service Lens does not analyse it.`,
         file,
         range: positions.range(deep, deep + 1),
+      });
+      parsed.documents.push({ index, doc, broken: true });
+      continue;
+    }
+    const large = tooLarge.get(index);
+    if (large !== undefined) {
+      const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
+      parsed.findings.push({
+        rule: 'file-skipped',
+        severity: 'information',
+        message: `Document skipped in the editor: at ${kib(large.size)} it is over the ${kib(limits.maxDocumentBytes)} limit for one document (setting maxDocumentSizeKB), which keeps the editor responsive; the command line (kube-service-lens) analyses it.`,
+        file,
+        range: positions.range(large.offset, large.offset),
       });
       parsed.documents.push({ index, doc, broken: true });
       continue;

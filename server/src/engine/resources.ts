@@ -326,7 +326,8 @@ function buildResource(
 
   const group = head.apiVersion.includes('/') ? head.apiVersion.split('/')[0] : '';
   if (head.kind === 'Service' && group === '') r.service = serviceView(ctx, map);
-  const templatePath = POD_TEMPLATE_PATHS[head.kind];
+  // hasOwn: `kind: constructor` or `kind: __proto__` must not find Object.prototype's members.
+  const templatePath = Object.hasOwn(POD_TEMPLATE_PATHS, head.kind) ? POD_TEMPLATE_PATHS[head.kind] : undefined;
   if (templatePath) r.podTemplate = podTemplateView(ctx, map, templatePath, head.kind);
   if (head.kind === 'StatefulSet') r.statefulSet = { ...optional('serviceName', loc(ctx, getPath(ctx, map, 'spec', 'serviceName'))) };
   if (head.kind === 'Ingress' && group === 'networking.k8s.io') r.backends = ingressBackends(ctx, map);

@@ -307,6 +307,8 @@ export class Session {
       // The last pause checked for changes and nothing can arrive without a pause: still current.
       this.textDirty.delete(key);
       this.commit(prepared);
+      // Each new version of an open document gets its diagnostics, even when they did not change.
+      this.published.delete(key);
       this.models.set(key, { key, document: doc, version: job.version, parsed: prepared.parsed, objects: prepared.objects });
     }
     // Open documents first: they are what the user is looking at.
@@ -421,6 +423,19 @@ export class Session {
     for (const key of this.linter.files()) this.publishDirty.add(key);
     this.log(`indexed ${files.length} manifests in ${Date.now() - started} ms`);
     this.schedule();
+  }
+
+  /** Sizes of the session's per-document state, so tests can show that closed documents leave nothing behind. */
+  stats(): { open: number; models: number; published: number; pending: number; dirty: number; linterFiles: number; indexFiles: number } {
+    return {
+      open: this.openUris.size,
+      models: this.models.size,
+      published: this.published.size,
+      pending: this.pending.size,
+      dirty: this.textDirty.size + this.publishDirty.size,
+      linterFiles: this.linter.fileCount(),
+      indexFiles: [...this.linter.files()].length,
+    };
   }
 
   /** Waits until indexing and every scheduled validation have finished (for tests). */

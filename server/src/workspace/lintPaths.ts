@@ -46,7 +46,8 @@ export async function lintFiles(
   settings: Settings,
   onRuleError: (rule: string, file: string, error: unknown) => void,
 ): Promise<LintRun> {
-  const linter = new Linter(settings, { onRuleError });
+  // No per-document limit here: it exists to keep the editor responsive, and CI can wait.
+  const linter = new Linter({ ...settings, limits: { ...settings.limits, maxDocumentBytes: Infinity } }, { onRuleError });
   for (const file of files) {
     const read = await readManifest(file, settings.limits.maxFileBytes);
     if (read.text !== undefined) linter.update(file, read.text);
