@@ -29,6 +29,8 @@ export interface ClientOptions {
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics received, in order. */
+  readonly published: Array<{ uri: string; version: number | undefined; count: number }> = [];
   readonly logs: string[] = [];
   readonly stderr: string[] = [];
   /** What the server answered to initialize. */
@@ -45,6 +47,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push({ uri: p.uri, version: p.version, count: p.diagnostics.length });
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import {
   Connection,
   Diagnostic,
+  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   FileEvent,
@@ -26,10 +27,15 @@ import { CONFIG_FILE, loadConfigFile } from '../workspace/config';
 import { readManifest } from '../workspace/files';
 import { globToRegExp, matchesAny } from '../workspace/glob';
 import { ALWAYS_EXCLUDED, isManifestName, scanFolder } from '../workspace/scan';
-import { toDiagnostic } from './diagnostics';
+import { SOURCE, toDiagnostic } from './diagnostics';
 import { normalizeUri, pathToUri, uriToPath } from './uri';
 
 export const DEBOUNCE_MS = 15;
+/**
+ * More diagnostics than this for one file are not sent: 10,000 of them are a 4 MB message that
+ * both the server and the editor must serialise in one go, and nobody reads past the first.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 /** How long one slice of work may hold the event loop before yielding to requests. */
 const SLICE_MS = 12;
 /**
@@ -68,7 +74,10 @@ export class Session {
 
   private readonly textDirty = new Set<string>();
   private readonly publishDirty = new Set<string>();
-  private readonly published = new Map<string, string>();
+  /** What was last sent per file, to send nothing when a re-check changes nothing. */
+  private readonly published = new Map<string, Diagnostic[]>();
+  /** Open documents whose new version must be published even if its diagnostics are unchanged. */
+  private readonly forcePublish = new Set<string>();
   /** Client spelling of open documents' URIs, by normalised URI. */
   private readonly openUris = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
@@ -199,6 +208,7 @@ export class Session {
     this.textDirty.delete(key);
     this.models.delete(key);
     this.pending.delete(key);
+    this.forcePublish.delete(key);
     // Unsaved edits are gone: the file on disk is the truth again, if it is part of the workspace.
     const file = uriToPath(key);
     const onDisk = file && this.inWorkspace(file) ? await readManifest(file, this.linter.settings.limits.maxFileBytes) : undefined;
@@ -308,7 +318,7 @@ export class Session {
       this.textDirty.delete(key);
       this.commit(prepared);
       // Each new version of an open document gets its diagnostics, even when they did not change.
-      this.published.delete(key);
+      this.forcePublish.add(key);
       this.models.set(key, { key, document: doc, version: job.version, parsed: prepared.parsed, objects: prepared.objects });
     }
     // Open documents first: they are what the user is looking at.
@@ -316,7 +326,7 @@ export class Session {
     for (const key of order) {
       if (generation !== this.generation) return; // cancelled by a newer change
       this.publishDirty.delete(key);
-      this.publish(key);
+      this.publish(key, this.forcePublish.delete(key));
       await this.pause(clock);
     }
   }
@@ -342,17 +352,25 @@ export class Session {
     clock.sliceStart = Date.now();
   }
 
-  private publish(key: string): void {
+  private publish(key: string, force = false): void {
     const clientUri = this.openUris.get(key);
     if (!clientUri && this.scope === 'openFiles') return;
     if (!this.linter.has(key)) return;
     const doc = clientUri ? this.documents.get(clientUri) : undefined;
     const findings = this.linter.findings(key, { workspaceRules: this.indexed });
-    const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, ruleDocHref));
-    const fingerprint = JSON.stringify(diagnostics);
+    const diagnostics: Diagnostic[] = findings.slice(0, MAX_DIAGNOSTICS_PER_FILE).map((f) => toDiagnostic(f, ruleDocHref));
+    const omitted = findings[MAX_DIAGNOSTICS_PER_FILE];
+    if (omitted) {
+      diagnostics.push({
+        range: omitted.range,
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        message: `${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en-US')} of ${findings.length.toLocaleString('en-US')} problems of this file are shown in the editor, up to here; the command line (kube-service-lens) lists them all.`,
+      });
+    }
     const uri = clientUri ?? key;
-    if (this.published.get(key) === fingerprint) return;
-    this.published.set(key, fingerprint);
+    if (!force && sameDiagnostics(this.published.get(key), diagnostics)) return;
+    this.published.set(key, diagnostics);
     void this.connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
   }
 
@@ -432,7 +450,7 @@ export class Session {
       models: this.models.size,
       published: this.published.size,
       pending: this.pending.size,
-      dirty: this.textDirty.size + this.publishDirty.size,
+      dirty: this.textDirty.size + this.publishDirty.size + this.forcePublish.size,
       linterFiles: this.linter.fileCount(),
       indexFiles: [...this.linter.files()].length,
     };
@@ -450,6 +468,17 @@ export class Session {
 
 const DOCS_DIR = path.resolve(__dirname, '..', '..', 'docs', 'rules');
 
+const docHrefs = new Map<string, string>();
+
 export function ruleDocHref(rule: string): string {
-  return pathToFileURL(path.join(DOCS_DIR, `${rule}.md`)).href;
+  let href = docHrefs.get(rule);
+  if (href === undefined) docHrefs.set(rule, (href = pathToFileURL(path.join(DOCS_DIR, `${rule}.md`)).href));
+  return href;
+}
+
+/** Element by element, stopping at the first difference (one JSON string of 10,000 diagnostics took a tenth of a second). */
+function sameDiagnostics(a: readonly Diagnostic[] | undefined, b: readonly Diagnostic[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  return true;
 }
