@@ -25,7 +25,7 @@ import { extractObjects, ObjectNode } from '../engine/resources';
 import { normalizeSettings, Settings, SettingsProblem } from '../engine/settings';
 import { CONFIG_FILE, loadConfigFile } from '../workspace/config';
 import { readManifest } from '../workspace/files';
-import { globToRegExp, matchesAny } from '../workspace/glob';
+import { compileGlob, matchesAny } from '../workspace/glob';
 import { ALWAYS_EXCLUDED, isManifestName, scanFolder } from '../workspace/scan';
 import { SOURCE, toDiagnostic } from './diagnostics';
 import { normalizeUri, pathToUri, uriToPath } from './uri';
@@ -273,7 +273,7 @@ export class Session {
   }
 
   private inWorkspace(file: string): boolean {
-    const excludes = this.linter.settings.exclude.map(globToRegExp);
+    const excludes = this.linter.settings.exclude.map(compileGlob);
     return this.roots.some((root) => {
       const rel = path.relative(root, file);
       if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
