@@ -227,6 +227,12 @@ function pickMutation(rng: Rng): [string, Mutation] {
   return [name, fn];
 }
 
+/**
+ * Cases stay under 512 KiB: the 2 s limit is about robustness, and the YAML parser alone takes
+ * 1 to 2 s per MiB of dense punctuation on a busy machine (the bench-limits figures).
+ */
+export const MAX_CASE_CHARS = 512 * 1024;
+
 /** 1 to 4 mutations of `text`; returns the new text and what was done. */
 export function mutate(text: string, rng: Rng, sources: readonly Source[]): { text: string; steps: string[] } {
   const steps: string[] = [];
@@ -234,6 +240,10 @@ export function mutate(text: string, rng: Rng, sources: readonly Source[]): { te
   for (let i = 0; i < n; i++) {
     const [, fn] = pickMutation(rng);
     const [next, step] = fn(text, rng, sources);
+    if (next.length > MAX_CASE_CHARS) {
+      steps.push(`(${step}: over ${MAX_CASE_CHARS / 1024} KiB, not applied)`);
+      continue;
+    }
     text = next;
     steps.push(step);
   }

@@ -65,6 +65,22 @@ describe('malformed YAML: one finding at the mistake, other documents still chec
     assert.deepEqual(briefs(findings), ['yaml-syntax error 1:4-1:5', 'yaml-syntax error 3:4-3:5', 'yaml-syntax error 5:4-5:5']);
   });
 
+  it('reports one finding for floods of errors: stray brackets after a document, commas, unknown aliases', () => {
+    // Once the document ends at the dedent, every bracket is a stray token of the stream.
+    const stray = lint(`    protocol: HTTPS\n  - number: 443\ndeep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    assert.deepEqual(briefs(stray), ['yaml-syntax error 2:3-2:4']);
+    assert.deepEqual(briefs(lint(`a: [${','.repeat(100_000)}]\n`)), ['yaml-syntax error 1:6-1:7']);
+    const aliases = lint(`l: [${'*x, '.repeat(50_000)}]\n`);
+    assert.deepEqual(briefs(aliases), ['yaml-syntax error 1:5-1:7']);
+    assert.match(aliases[0]!.message, /unknown anchor 'x' referenced/);
+  });
+
+  it('reports at most 20 YAML warnings per document', () => {
+    const findings = lint(`${Array.from({ length: 5000 }, (_, i) => `k${i}: !t${i} v`).join('\n')}\n`);
+    assert.equal(findings.filter((f) => f.rule === 'yaml-syntax' && f.severity === 'warning').length, 20);
+    assert.deepEqual(findings[0]!.range, { start: { line: 0, character: 4 }, end: { line: 0, character: 7 } });
+  });
+
   it('reports YAML warnings (unresolved tags) as warnings where they are', () => {
     assert.deepEqual(briefs(lint('a: !foo 1\nb: !bar 2\n')), ['yaml-syntax warning 1:4-1:8', 'yaml-syntax warning 2:4-2:8']);
   });

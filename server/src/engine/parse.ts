@@ -76,6 +76,23 @@ export const MAX_NESTING = 128;
 /** Deeper than this, the CST parser's stack is abandoned before it can unwind recursively. */
 const PARSER_STACK_GUARD = 2 * MAX_NESTING + 8;
 
+/** YAML warnings (unresolved tags, unknown directives) reported per document; the rest are echoes. */
+const MAX_WARNINGS = 20;
+
+/**
+ * yaml makes an Error object for every syntax error, and capturing a stack trace is most of its
+ * cost: a line of 100,000 stray commas took a second. Nobody reads those traces.
+ */
+function withoutStackTraces(fn: () => void): void {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** How many lexemes the incremental parser reads between two pause points. */
 const LEXEMES_PER_STEP = 512;
 
@@ -128,10 +145,15 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
   const tooDeep = new Map<number, number>();
   const tooLarge = new Map<number, { offset: number; size: number }>();
   let documentTokens = 0;
+  let strayErrors = 0;
   let cutAt: number | undefined;
 
   const take = (token: CST.Token, deepAt?: number): boolean => {
+    // Outside a document, every lexeme of garbage is an error token, and each became an Error
+    // object (10,000 stray brackets: 10,000 stack traces); one per document is all that is reported.
+    if (token.type === 'error' && ++strayErrors > 1) return true;
     if (token.type === 'document') {
+      strayErrors = 0;
       if (documentTokens >= limits.maxDocuments) {
         cutAt = token.offset;
         return false;
@@ -148,7 +170,9 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
       }
       documentTokens++;
     }
-    for (const doc of composer.next(token)) docs.push(doc);
+    withoutStackTraces(() => {
+      for (const doc of composer.next(token)) docs.push(doc);
+    });
     return true;
   };
 
@@ -196,7 +220,9 @@ export function* parseSteps(file: string, text: string, limits: ParseLimits = DE
     parser.offset = base;
     yield;
   }
-  for (const doc of composer.end(false, cutAt ?? text.length)) docs.push(doc);
+  withoutStackTraces(() => {
+    for (const doc of composer.end(false, cutAt ?? text.length)) docs.push(doc);
+  });
   if (docs.length === 0) return parsed; // empty stream
   yield;
 
@@ -292,7 +318,7 @@ function documentFindings(doc: Document.Parsed, text: string, positions: Positio
       range: positions.range(located.start, located.end),
     });
   }
-  for (const warning of doc.warnings) {
+  for (const warning of doc.warnings.slice(0, MAX_WARNINGS)) {
     parsed.findings.push({
       rule: 'yaml-syntax',
       severity: 'warning',
@@ -323,6 +349,7 @@ function documentFindings(doc: Document.Parsed, text: string, positions: Positio
       });
       continue;
     }
+    if (broken) continue; // one syntax error per document, as for the parser's own
     broken = true;
     parsed.findings.push({
       rule: 'yaml-syntax',
