@@ -396,7 +396,7 @@ function locateError(doc: Document.Parsed, text: string, error: YAMLError): { me
     return { message: `this flow ${flow[1]} \`${open}\` is never closed: a \`${flow[2]}\` is missing (or a line inside it is not indented enough)`, start: found[0], end: found[1] };
   }
   const kind = quote?.[1] === '"' ? 'double' : 'single';
-  return { message: `this ${kind}-quoted string is never closed: the closing ${quote?.[1]} is missing`, start: found[0], end: found[1] };
+  return { message: `this ${kind}-quoted string is never closed: the closing ${quote?.[1]} is missing (or a line inside it is not indented enough)`, start: found[0], end: found[1] };
 }
 
 /**
