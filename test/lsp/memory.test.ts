@@ -42,7 +42,7 @@ describe('memory with thousands of documents opened and closed', () => {
   before(async () => {
     server = await startInProcess();
   });
-  after(() => server.dispose());
+  after(async () => server.dispose());
 
   it(`keeps nothing of ${FILES} closed documents, round after round, and the heap bounded`, async () => {
     const { session, client } = server;

@@ -20,7 +20,8 @@ export interface InProcessServer {
   client: ProtocolConnection;
   /** Latest diagnostics per URI. */
   diagnostics: Map<string, PublishDiagnosticsParams>;
-  dispose(): void;
+  /** Waits for the session to finish its work, then closes both ends. */
+  dispose(): Promise<void>;
 }
 
 export async function startInProcess(): Promise<InProcessServer> {
@@ -40,7 +41,8 @@ export async function startInProcess(): Promise<InProcessServer> {
     session,
     client,
     diagnostics,
-    dispose: () => {
+    dispose: async () => {
+      await session.idle();
       client.dispose();
       connection.dispose();
       toServer.destroy();

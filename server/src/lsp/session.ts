@@ -15,6 +15,7 @@ import {
   FileChangeType,
   FileEvent,
   InitializeParams,
+  PublishDiagnosticsParams,
   TextDocuments,
   WatchKind,
 } from 'vscode-languageserver';
@@ -371,12 +372,17 @@ export class Session {
     const uri = clientUri ?? key;
     if (!force && sameDiagnostics(this.published.get(key), diagnostics)) return;
     this.published.set(key, diagnostics);
-    void this.connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+    this.send(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+  }
+
+  /** A send fails only when the client is gone, which is nothing to report. */
+  private send(params: PublishDiagnosticsParams): void {
+    this.connection.sendDiagnostics(params).catch(() => undefined);
   }
 
   private clear(uri: string): void {
     this.published.delete(normalizeUri(uri));
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.send({ uri, diagnostics: [] });
   }
 
   // ---- background index ---------------------------------------------------------------------
