@@ -65,8 +65,11 @@ function measure(text: string, runs: number, limits = { ...DEFAULT_LIMITS, maxFi
         break;
       }
     }
-    const t = performance.now();
+    // Committing to the index and computing the findings to publish are separate steps in the server.
+    let t = performance.now();
     linter.commit(prepared);
+    longest = Math.max(longest, performance.now() - t);
+    t = performance.now();
     const findings = linter.findings('bench.yaml').length;
     longest = Math.max(longest, performance.now() - t);
     const ms = performance.now() - started;

@@ -321,6 +321,7 @@ export class Session {
       // Each new version of an open document gets its diagnostics, even when they did not change.
       this.forcePublish.add(key);
       this.models.set(key, { key, document: doc, version: job.version, parsed: prepared.parsed, objects: prepared.objects });
+      await this.pause(clock); // committing a large file and publishing it are two slices, not one
     }
     // Open documents first: they are what the user is looking at.
     const order = [...this.publishDirty].sort((a, b) => Number(this.openUris.has(b)) - Number(this.openUris.has(a)));
