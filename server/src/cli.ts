@@ -1,17 +1,13 @@
 // kube-service-lens: the editor's engine as a command-line linter for CI.
 //   node server/out/cli.js [--format text|json|sarif] [--config FILE] PATH...
 // Exit code: 1 when any error-severity finding exists, 0 otherwise, 2 on bad usage.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Linter } from './engine/linter';
 import { ALL_RULES } from './engine/rules';
 import { normalizeSettings, SettingsProblem } from './engine/settings';
-import type { Finding } from './engine/types';
 import { formatJson, formatSarif, formatText } from './report/formats';
 import { findConfig, loadConfigFile } from './workspace/config';
-import { readManifest } from './workspace/files';
-import { scanFolder } from './workspace/scan';
+import { collectFiles, lintFiles } from './workspace/lintPaths';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VERSION: string = require('../../package.json').version;
@@ -105,40 +101,16 @@ export async function main(argv: string[]): Promise<number> {
   for (const p of problems) process.stderr.write(`kube-service-lens: config: ${p.message}\n`);
 
   // Resolve every PATH first so that a typo is a usage error, not an empty report.
-  const files: string[] = [];
-  let stdinText: string | undefined;
-  for (const p of args.paths) {
-    if (p === '-') {
-      stdinText = await readStdin();
-      continue;
-    }
-    let stat;
-    try {
-      stat = await fs.stat(p);
-    } catch {
-      process.stderr.write(`kube-service-lens: ${p}: no such file or folder\n`);
-      return 2;
-    }
-    if (stat.isDirectory()) files.push(...(await scanFolder(p, { exclude: settings.exclude })));
-    else files.push(p);
+  const collected = await collectFiles(args.paths, settings.exclude, (p, problem) => process.stderr.write(`kube-service-lens: skipped ${p}: ${problem}\n`));
+  if (collected.missing !== undefined) {
+    process.stderr.write(`kube-service-lens: ${collected.missing}: no such file or folder\n`);
+    return 2;
   }
+  const stdinText = args.paths.includes('-') ? await readStdin() : undefined;
+  const { findings, fileCount } = await lintFiles(collected.files, stdinText, settings, (rule, file, error) =>
+    process.stderr.write(`kube-service-lens: internal error in rule ${rule} on ${file}: ${String(error)}\n`),
+  );
 
-  const linter = new Linter(settings, {
-    onRuleError: (rule, file, error) => process.stderr.write(`kube-service-lens: internal error in rule ${rule} on ${file}: ${String(error)}\n`),
-  });
-  const unreadable: Finding[] = [];
-  for (const file of [...new Set(files)]) {
-    const read = await readManifest(file, settings.limits.maxFileBytes);
-    if (read.text !== undefined) linter.update(file, read.text);
-    else unreadable.push(skipped(file, read.problem ?? 'File skipped.'));
-  }
-  if (stdinText !== undefined) linter.update('<stdin>', stdinText);
-
-  const findings: Finding[] = [...unreadable];
-  for (const file of linter.files()) findings.push(...linter.findings(file));
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-
-  const fileCount = new Set([...linter.files(), ...unreadable.map((f) => f.file)]).size;
   const docsDir = path.resolve(__dirname, '..', '..', 'docs', 'rules');
   const out =
     args.format === 'json'
@@ -148,11 +120,6 @@ export async function main(argv: string[]): Promise<number> {
         : formatText(findings, fileCount);
   await writeOut(`${out}\n`);
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
-}
-
-function skipped(file: string, message: string): Finding {
-  const zero = { line: 0, character: 0 };
-  return { rule: 'file-skipped', severity: 'information', message, file, range: { start: zero, end: zero } };
 }
 
 /** Writes all of stdout before the process exits, even when it is a slow pipe. */

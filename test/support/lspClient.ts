@@ -6,14 +6,18 @@ import {
   createProtocolConnection,
   Diagnostic,
   InitializeParams,
+  InitializeResult,
   ProtocolConnection,
   PublishDiagnosticsParams,
+  ServerCapabilities,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { repoPath } from './repo';
 
 export interface ClientOptions {
+  /** Extra arguments for node before the server script (e.g. --max-old-space-size). */
+  nodeArgs?: string[];
   /** Workspace folder (a path) to index; none by default. */
   workspace?: string;
   /** Answer to workspace/configuration for the kubeServiceLens section. */
@@ -31,10 +35,14 @@ export interface ClientOptions {
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics received, in order. */
+  readonly published: Array<{ uri: string; version: number | undefined; count: number }> = [];
   readonly logs: string[] = [];
   readonly stderr: string[] = [];
   /** How many workspace/codeLens/refresh requests the server sent. */
   codeLensRefreshes = 0;
+  /** What the server answered to initialize. */
+  capabilities: ServerCapabilities = {};
   private waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown>;
@@ -47,6 +55,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push({ uri: p.uri, version: p.version, count: p.diagnostics.length });
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
@@ -70,7 +79,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const proc = spawn(process.execPath, [repoPath('server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), repoPath('server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestClient(proc, options);
     const params: InitializeParams = {
       processId: process.pid,
@@ -90,7 +99,8 @@ export class TestClient {
         },
       },
     };
-    await client.connection.sendRequest('initialize', params);
+    const result = (await client.connection.sendRequest('initialize', params)) as InitializeResult;
+    client.capabilities = result.capabilities;
     await client.connection.sendNotification('initialized', {});
     return client;
   }

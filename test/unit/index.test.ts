@@ -20,6 +20,19 @@ describe('workspace index', () => {
     assert.deepEqual([...l.update('deploy.yaml', deployment('web', 'shop', 'web2'))], ['svc.yaml']);
   });
 
+  it('a workload change affects Services elsewhere that select nothing in their own namespace, and only those', () => {
+    const l = new Linter();
+    l.update('lost.yaml', service('lost', 'billing', 'web')); // selects nothing in billing
+    l.update('api.yaml', service('api', 'billing', 'api'));
+    l.update('api-deploy.yaml', deployment('api', 'billing', 'api')); // api now selects something
+    assert.deepEqual([...l.update('deploy.yaml', deployment('web', 'shop', 'web'))], ['lost.yaml']);
+    // Once a matching workload arrives in billing, it no longer selects nothing.
+    l.update('billing-web.yaml', deployment('web', 'billing', 'web'));
+    assert.deepEqual([...l.update('deploy.yaml', deployment('web', 'shop', 'web3'))], []);
+    l.remove('billing-web.yaml');
+    assert.deepEqual([...l.update('deploy.yaml', deployment('web', 'shop', 'web'))], ['lost.yaml']);
+  });
+
   it('an edit that changes no provided fact affects nobody', () => {
     const l = new Linter();
     l.update('deploy.yaml', deployment('web', 'shop', 'web'));

@@ -89,7 +89,7 @@ spec:
     const doc = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: Nodeport, ports: [{port: 80}]}\n';
     const text = Array.from({ length: 5 }, () => doc).join('---\n');
     const findings = check({ 'f.yaml': text }, { ...CROSS_FILE_OFF, maxDocuments: 2 }).findings;
-    assert.deepEqual(findings.map((f) => f.rule), ['service-type', 'service-type', 'file-skipped']);
-    assert.match(findings[2]!.message, /first 2 of 5 documents/);
+    assert.deepEqual(findings.map(brief), ['service-type error 4:14-4:22', 'service-type error 9:14-9:22', 'file-skipped information 10:1-10:1']);
+    assert.match(findings[2]!.message, /Only the first 2 documents are analysed \(setting maxDocuments\); the rest of the file, from line 10, is not/);
   });
 });

@@ -62,6 +62,7 @@ describe('bad input for the schema and pod rules', () => {
       'schema-type error 25:13-27:1', // ports: a map with a collection key
       'service-without-selector information 31:18-31:19', // the selector's only key is a map: no usable pair
       'service-target-port error 33:34-33:38', // targetPort: .inf (the Service rule owns it: one problem, one diagnostic)
+      'yaml-syntax error 36:8-36:10', // a: &a [*a]: an alias inside its own anchor
     ]);
   });
 });

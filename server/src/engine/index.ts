@@ -29,6 +29,7 @@ export class WorkspaceIndex {
   private readonly cidrObjects = new Set<Resource>();
   /** Patch file → the kustomizations that list it. */
   private readonly patchedBy = new Map<string, Set<Resource>>();
+  private readonly selectsNothing = new Set<Resource>();
   private readonly facts = new Map<string, Map<string, string>>();
 
   constructor(private defaultNamespace = 'default') {}
@@ -124,9 +125,12 @@ export class WorkspaceIndex {
    */
   setFile(file: string, resources: Resource[]): Set<string> {
     const before = this.facts.get(file) ?? new Map<string, string>();
+    const touched = this.namespacesOf(this.files.get(file) ?? []);
     this.detach(file);
     this.files.set(file, resources);
     for (const r of resources) this.attach(r);
+    for (const ns of this.namespacesOf(resources)) touched.add(ns);
+    this.refreshSelectsNothing(touched);
     const after = factsOf(resources, (r) => this.ns(r));
     this.facts.set(file, after);
     return this.consumersOfChanges(file, before, after);
@@ -135,10 +139,32 @@ export class WorkspaceIndex {
   removeFile(file: string): Set<string> {
     const before = this.facts.get(file);
     if (!before) return new Set();
+    const touched = this.namespacesOf(this.files.get(file) ?? []);
     this.detach(file);
     this.files.delete(file);
     this.facts.delete(file);
+    this.refreshSelectsNothing(touched);
     return this.consumersOfChanges(file, before, new Map());
+  }
+
+  private namespacesOf(resources: readonly Resource[]): Set<string> {
+    const out = new Set<string>();
+    for (const r of resources) if (r.service || r.podTemplate) out.add(this.ns(r));
+    return out;
+  }
+
+  /**
+   * Keeps `selectsNothing` (Services with a selector that matches no workload of their namespace)
+   * current for the namespaces whose Services or workloads changed. Recomputing it for every
+   * Service of every namespace on each change made opening 5,000 files quadratic.
+   */
+  private refreshSelectsNothing(namespaces: Iterable<string>): void {
+    for (const ns of namespaces) {
+      for (const s of this.services(ns)) {
+        if (s.service?.selector && this.selectWorkloads(ns, s.service.selector.pairs).length === 0) this.selectsNothing.add(s);
+        else this.selectsNothing.delete(s);
+      }
+    }
   }
 
   private consumersOfChanges(file: string, before: Map<string, string>, after: Map<string, string>): Set<string> {
@@ -167,10 +193,7 @@ export class WorkspaceIndex {
           addFiles(bucket.statefulSets);
         }
         // A Service that selects nothing names matching pods in other namespaces.
-        for (const [other, b] of this.buckets) {
-          if (other === ns) continue;
-          for (const s of b.services) if (s.service?.selector && this.selectWorkloads(other, s.service.selector.pairs).length === 0) out.add(s.file);
-        }
+        for (const s of this.selectsNothing) if (this.ns(s) !== ns) out.add(s.file);
       } else if (kind === 'services') {
         if (bucket) {
           addFiles(bucket.backendConsumers);
@@ -260,7 +283,15 @@ export class WorkspaceIndex {
         set?.delete(r);
         if (set && set.size === 0) this.patchedBy.delete(f);
       }
-      for (const [ns, b] of this.buckets) {
+      this.selectsNothing.delete(r);
+      // Only the buckets `attach` put it in: looping over every namespace made replacing a file
+      // of N objects in N namespaces quadratic.
+      const own = this.ns(r);
+      const namespaces = new Set([own]);
+      for (const ref of r.backends ?? []) if (ref.namespace) namespaces.add(ref.namespace);
+      for (const ns of namespaces) {
+        const b = this.buckets.get(ns);
+        if (!b) continue;
         b.services.delete(r);
         b.statefulSets.delete(r);
         b.endpoints.delete(r);

@@ -2,8 +2,8 @@
 // ask it for findings. Object rules run once per file version; workspace rules run on demand
 // over the index, so a change elsewhere needs no re-parse here.
 import { WorkspaceIndex } from './index';
-import { parseFile, ParsedFile } from './parse';
-import { extractObjects, Resource } from './resources';
+import { drain, parseSteps, ParsedFile } from './parse';
+import { extractObjectsSteps, ObjectNode, Resource } from './resources';
 import { ALL_RULES } from './rules';
 import type { ObjectRule, Report, Rule, WorkspaceRule } from './rules/rule';
 import { DEFAULT_SETTINGS, Settings } from './settings';
@@ -11,6 +11,17 @@ import { isSuppressed, parseSuppressions, Suppressions } from './suppress';
 import { compareRanges, Finding, Position, Range } from './types';
 
 interface FileState {
+  local: Finding[];
+  suppressions: Suppressions;
+}
+
+/** A file analysed but not yet part of the linter's state (see `prepareSteps` and `commit`). */
+export interface PreparedFile {
+  file: string;
+  /** The parse of the text, with its objects, for callers that keep the AST of open documents. */
+  parsed: ParsedFile;
+  objects: ObjectNode[];
+  resources: Resource[];
   local: Finding[];
   suppressions: Suppressions;
 }
@@ -59,12 +70,41 @@ export class Linter {
     return this.state.has(file);
   }
 
+  /** How many files the linter holds state for (the index must hold the same ones). */
+  fileCount(): number {
+    return this.state.size;
+  }
+
   /** Analyses a file's text. Returns the other files whose findings may have changed. */
   update(file: string, text: string): Set<string> {
-    const parsed = parseFile(file, text, this.settingsValue.limits);
-    const { resources, local } = this.analyse(parsed);
-    this.state.set(file, { local, suppressions: parseSuppressions(text) });
-    return this.index.setFile(file, resources);
+    return this.commit(drain(this.prepareSteps(file, text)));
+  }
+
+  /**
+   * The work of `update` in steps, without its effect: the generator pauses while parsing and
+   * between objects and changes nothing, so a caller may interleave other work, drop it when the
+   * text changes again, or `commit` its result.
+   */
+  *prepareSteps(file: string, text: string): Generator<void, PreparedFile, void> {
+    const parsed = yield* parseSteps(file, text, this.settingsValue.limits);
+    const { resources, local, objects } = yield* this.analyseSteps(parsed);
+    return { file, parsed, objects, resources, local, suppressions: parseSuppressions(text) };
+  }
+
+  /** Makes a prepared analysis the file's current state. Returns the other files whose findings may have changed. */
+  commit(prepared: PreparedFile): Set<string> {
+    this.state.set(prepared.file, { local: prepared.local, suppressions: prepared.suppressions });
+    return this.index.setFile(prepared.file, prepared.resources);
+  }
+
+  /** Records a file that could not be read (or is not analysed) with one information finding saying why. */
+  skip(file: string, message: string): Set<string> {
+    const zero = { line: 0, character: 0 };
+    this.state.set(file, {
+      local: [{ rule: 'file-skipped', severity: 'information', message, file, range: { start: zero, end: zero } }],
+      suppressions: parseSuppressions(''),
+    });
+    return this.index.setFile(file, []);
   }
 
   remove(file: string): Set<string> {
@@ -91,11 +131,16 @@ export class Linter {
     return out.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
   }
 
-  /** Parses and runs object rules; exported for tools that need the AST (hover, fixes). */
+  /** Runs the object rules over a parsed file; exported for tools that need the AST (hover, fixes). */
   analyse(parsed: ParsedFile): { resources: Resource[]; local: Finding[] } {
+    return drain(this.analyseSteps(parsed));
+  }
+
+  private *analyseSteps(parsed: ParsedFile): Generator<void, { resources: Resource[]; local: Finding[]; objects: ObjectNode[] }, void> {
     const local: Finding[] = [...parsed.findings];
-    const objects = extractObjects(parsed);
-    for (const object of objects) {
+    const objects = yield* extractObjectsSteps(parsed);
+    for (let i = 0; i < objects.length; i++) {
+      const object = objects[i] as ObjectNode;
       const resource = object.resource;
       const primary: Finding[] = [];
       const secondary: Array<{ finding: Finding; about: Range }> = [];
@@ -122,8 +167,9 @@ export class Linter {
       // (`port: "80"` is service-port-range's, not also schema-type's).
       local.push(...primary);
       for (const s of secondary) if (!primary.some((p) => rangeWithin(p.range, s.about))) local.push(s.finding);
+      if (i % 32 === 31) yield;
     }
-    return { resources: objects.map((o) => o.resource), local };
+    return { resources: objects.map((o) => o.resource), local, objects };
   }
 
   private runWorkspaceRules(resource: Resource, out: Finding[]): void {

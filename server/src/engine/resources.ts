@@ -1,14 +1,15 @@
 // Kubernetes objects recognised in parsed YAML, and the typed views that cross-file rules, hover
 // and navigation need. Views hold plain values with ranges and no yaml nodes, so the workspace
 // index can keep them for every file without keeping every file's syntax tree alive.
-import { isMap, Node, Pair, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, Node, Pair, YAMLMap } from 'yaml';
 import { ownPair, removePairs } from './fixes';
 import { isKustomizationFile, isKustomizationKind, patchPaths, resolveSibling } from './k8s/kustomize';
 import type { ParsedFile } from './parse';
-import { Positions } from './parse';
+import { drain, Positions } from './parse';
 import type { Range, TextEdit } from './types';
 import {
   asMap,
+  deref,
   entries,
   get,
   getPair,
@@ -194,9 +195,15 @@ export interface ObjectNode {
 
 /** Every Kubernetes object of a parsed file (items of `kind: List` included), with its node for document rules. */
 export function extractObjects(parsed: ParsedFile): ObjectNode[] {
+  return drain(extractObjectsSteps(parsed));
+}
+
+/** `extractObjects` in steps, pausing between documents (a file may hold 10,000 of them). */
+export function* extractObjectsSteps(parsed: ParsedFile): Generator<void, ObjectNode[], void> {
   const pos = new Positions(parsed.lineCounter);
   const out: ObjectNode[] = [];
   for (const d of parsed.documents) {
+    if (d.index % 32 === 31) yield;
     if (d.broken) continue;
     const ctx: NodeContext = { doc: d.doc, pos };
     const root = asMap(ctx, d.doc.contents);
@@ -240,7 +247,44 @@ function loc(ctx: NodeContext, node: Node | undefined): Loc | undefined {
   const range = rangeOf(ctx, node);
   if (!range) return undefined;
   const v = scalarValue(ctx, node);
-  return { value: v === undefined ? node.toJSON() : v, range };
+  return { value: v === undefined ? preview(ctx, node) : v, range };
+}
+
+/** Nodes of a collection copied into a Loc's value; the rest is left out ('…'). */
+const PREVIEW_NODES = 50;
+
+/**
+ * A collection where a scalar was expected, as plain data for messages: its type is kept, its
+ * content cut after PREVIEW_NODES nodes. `toJSON()` would copy all of it, once per field that
+ * holds an alias to it: with many aliases to one large anchor, that was quadratic.
+ */
+export function preview(ctx: NodeContext, node: unknown, budget = { left: PREVIEW_NODES }): unknown {
+  const n = deref(ctx, node);
+  if (!n) return null;
+  if (budget.left-- <= 0) return '…';
+  if (isScalar(n)) return n.value;
+  if (isSeq(n)) {
+    const out: unknown[] = [];
+    for (const item of n.items) {
+      if (budget.left <= 0) {
+        out.push('…');
+        break;
+      }
+      out.push(preview(ctx, item, budget));
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const item of (n as YAMLMap).items) {
+    if (budget.left <= 0) {
+      out['…'] = '…';
+      break;
+    }
+    const key = isPair(item) ? keyString(item) : undefined;
+    // defineProperty: a key named `__proto__` must stay a key.
+    if (key !== undefined) Object.defineProperty(out, key, { value: preview(ctx, item.value, budget), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 function locString(ctx: NodeContext, node: Node | undefined): Loc<string> | undefined {
@@ -311,7 +355,8 @@ function buildResource(
 
   const group = head.apiVersion.includes('/') ? head.apiVersion.split('/')[0] : '';
   if (head.kind === 'Service' && group === '') r.service = serviceView(ctx, map, text);
-  const templatePath = POD_TEMPLATE_PATHS[head.kind];
+  // hasOwn: `kind: constructor` or `kind: __proto__` must not find Object.prototype's members.
+  const templatePath = Object.hasOwn(POD_TEMPLATE_PATHS, head.kind) ? POD_TEMPLATE_PATHS[head.kind] : undefined;
   if (templatePath) r.podTemplate = podTemplateView(ctx, map, templatePath, head.kind);
   if (head.kind === 'StatefulSet') r.statefulSet = { ...optional('serviceName', loc(ctx, getPath(ctx, map, 'spec', 'serviceName'))) };
   if (head.kind === 'Ingress' && group === 'networking.k8s.io') r.backends = ingressBackends(ctx, map);

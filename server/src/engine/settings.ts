@@ -36,6 +36,7 @@ export const SETTING_KEYS = [
   'exclude',
   'maxFileSizeMB',
   'maxDocuments',
+  'maxDocumentSizeKB',
   // Read by the language server only.
   'diagnostics',
   'trace.server',
@@ -89,6 +90,7 @@ export function normalizeSettings(raw: unknown, problems: SettingsProblem[] = []
   if (input.exclude !== undefined) s.exclude = toStringList(input.exclude) ?? [];
   if (typeof input.maxFileSizeMB === 'number' && input.maxFileSizeMB > 0) s.limits.maxFileBytes = Math.round(input.maxFileSizeMB * 1024 * 1024);
   if (typeof input.maxDocuments === 'number' && input.maxDocuments > 0) s.limits.maxDocuments = Math.floor(input.maxDocuments);
+  if (typeof input.maxDocumentSizeKB === 'number' && input.maxDocumentSizeKB > 0) s.limits.maxDocumentBytes = Math.round(input.maxDocumentSizeKB * 1024);
 
   const rules = input.rules;
   if (rules && typeof rules === 'object') {

@@ -2,6 +2,7 @@
 // (the last duplicate wins, `<<` merge keys apply, aliases resolve) and turn nodes into ranges.
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Positions } from './parse';
+import { aliasTable } from './yamlAliases';
 import type { Range } from './types';
 
 export type AnyNode = Node | null | undefined;
@@ -11,12 +12,12 @@ export interface NodeContext {
   pos: Positions;
 }
 
-/** Follows an alias to its target (one hop: yaml forbids aliases to aliases). */
+/**
+ * Follows an alias to its target (one hop: yaml forbids aliases to aliases), from a table built
+ * once per document: yaml's `resolve` walks the whole document on every call.
+ */
 export function deref(ctx: NodeContext, node: unknown): Node | undefined {
-  if (isAlias(node)) {
-    const target = node.resolve(ctx.doc);
-    return target ?? undefined;
-  }
+  if (isAlias(node)) return aliasTable(ctx.doc).targets.get(node);
   if (isScalar(node) || isMap(node) || isSeq(node)) return node;
   return undefined;
 }

@@ -1,6 +1,9 @@
 // The language server's state: open documents, the engine, the background index, and the
-// schedule that turns edits into published diagnostics. Validation is debounced briefly, runs in
-// slices that yield to the event loop, and a newer edit cancels an older batch; results are only
+// schedule that turns edits into published diagnostics. Validation is debounced briefly and runs
+// off the request path in slices of at most SLICE_MS (parsing included: the engine's step
+// generators pause every few hundred lexemes), so requests are answered between slices. A newer
+// edit interrupts the batch in flight: the new text is validated first, the interrupted work
+// resumes afterwards, and work for a text that changed again is dropped. Results are only
 // published for the document version they were computed from.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,29 +11,43 @@ import {
   ClientCapabilities,
   Connection,
   Diagnostic,
+  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   FileEvent,
   InitializeParams,
+  PublishDiagnosticsParams,
   TextDocuments,
   WatchKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Linter } from '../engine/linter';
+import { Linter, PreparedFile } from '../engine/linter';
 import { parseFile, ParsedFile } from '../engine/parse';
 import { extractObjects, ObjectNode } from '../engine/resources';
 import { normalizeSettings, Settings, SettingsProblem } from '../engine/settings';
 import type { Finding } from '../engine/types';
 import { CONFIG_FILE, loadConfigFile } from '../workspace/config';
 import { readManifest } from '../workspace/files';
-import { globToRegExp, matchesAny } from '../workspace/glob';
+import { compileGlob, matchesAny } from '../workspace/glob';
 import { ALWAYS_EXCLUDED, isManifestName, scanFolder } from '../workspace/scan';
-import { toDiagnostic } from './diagnostics';
+import { SOURCE, toDiagnostic } from './diagnostics';
 import { normalizeUri, pathToUri, uriToPath } from './uri';
 
 export const DEBOUNCE_MS = 15;
+/**
+ * More diagnostics than this for one file are not sent: 10,000 of them are a 4 MB message that
+ * both the server and the editor must serialise in one go, and nobody reads past the first.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 /** How long one slice of work may hold the event loop before yielding to requests. */
 const SLICE_MS = 12;
+/**
+ * Features ask for the syntax tree of an open document synchronously (`documentModel`). Texts up
+ * to this size are parsed on the spot (tens of milliseconds); a larger one is parsed by the
+ * sliced validation only, and until that is done the model is missing rather than the server
+ * frozen for the whole parse.
+ */
+export const SYNC_PARSE_MAX_CHARS = 128 * 1024;
 
 export type DiagnosticsScope = 'workspace' | 'openFiles';
 
@@ -39,6 +56,8 @@ export interface DocumentModel {
   /** The engine's key for the file (normalised URI). */
   key: string;
   document: TextDocument;
+  /** The version of `document` the model was parsed from (TextDocuments updates documents in place). */
+  version: number;
   parsed: ParsedFile;
   objects: ObjectNode[];
 }
@@ -58,7 +77,10 @@ export class Session {
 
   private readonly textDirty = new Set<string>();
   private readonly publishDirty = new Set<string>();
-  private readonly published = new Map<string, string>();
+  /** What was last sent per file, to send nothing when a re-check changes nothing. */
+  private readonly published = new Map<string, Diagnostic[]>();
+  /** Open documents whose new version must be published even if its diagnostics are unchanged. */
+  private readonly forcePublish = new Set<string>();
   /** Client spelling of open documents' URIs, by normalised URI. */
   private readonly openUris = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
@@ -71,6 +93,8 @@ export class Session {
   private readonly debounceMs: number;
   private indexRun = 0;
   private readonly models = new Map<string, DocumentModel>();
+  /** Validations interrupted by a newer edit, resumed by the next flush unless their text changed. */
+  private readonly pending = new Map<string, { version: number; steps: Generator<void, PreparedFile, void> }>();
   /** Resolves when the current background index is complete (tests and benchmarks wait on it). */
   indexDone: Promise<void> = Promise.resolve();
   /** What the client said it supports (features adapt their answers and optional requests to it). */
@@ -161,20 +185,26 @@ export class Session {
 
   private applySettings(settings: Settings): void {
     this.linter.setSettings(settings);
+    this.pending.clear(); // computed with the old settings
     this.reindex();
   }
 
   // ---- documents ------------------------------------------------------------------------------
 
-  /** The parsed current text of an open document, cached per version. */
+  /**
+   * The parsed current text of an open document, cached per version and shared with validation.
+   * Undefined for a large text whose validation has not finished yet (see SYNC_PARSE_MAX_CHARS).
+   */
   documentModel(uri: string): DocumentModel | undefined {
     const key = normalizeUri(uri);
     const document = this.documents.get(this.openUris.get(key) ?? uri);
     if (!document) return undefined;
     const cached = this.models.get(key);
-    if (cached && cached.document.version === document.version && cached.document === document) return cached;
-    const parsed = parseFile(key, document.getText(), this.linter.settings.limits);
-    const model: DocumentModel = { key, document, parsed, objects: extractObjects(parsed) };
+    if (cached && cached.document === document && cached.version === document.version) return cached;
+    const text = document.getText();
+    if (text.length > SYNC_PARSE_MAX_CHARS) return undefined;
+    const parsed = parseFile(key, text, this.linter.settings.limits);
+    const model: DocumentModel = { key, document, version: document.version, parsed, objects: extractObjects(parsed) };
     this.models.set(key, model);
     return model;
   }
@@ -198,10 +228,15 @@ export class Session {
    */
   syncDocument(uri: string): string {
     const key = normalizeUri(uri);
-    if (this.textDirty.has(key)) {
-      const doc = this.documents.get(this.openUris.get(key) ?? uri);
+    const doc = this.textDirty.has(key) ? this.documents.get(this.openUris.get(key) ?? uri) : undefined;
+    // A large document is left to the sliced validation: analysing it here would block every
+    // other request for seconds, so the request answers from the last validated version instead.
+    if (doc && doc.getText().length <= SYNC_PARSE_MAX_CHARS) {
       this.textDirty.delete(key);
-      if (doc) this.updateFile(key, doc.getText());
+      this.pending.delete(key);
+      for (const f of this.linter.update(key, doc.getText())) this.publishDirty.add(f);
+      this.publishDirty.add(key);
+      this.forcePublish.add(key);
       this.schedule();
     }
     return key;
@@ -242,10 +277,14 @@ export class Session {
     this.openUris.delete(key);
     this.textDirty.delete(key);
     this.models.delete(key);
+    this.pending.delete(key);
+    this.forcePublish.delete(key);
     // Unsaved edits are gone: the file on disk is the truth again, if it is part of the workspace.
     const file = uriToPath(key);
     const onDisk = file && this.inWorkspace(file) ? await readManifest(file, this.linter.settings.limits.maxFileBytes) : undefined;
-    if (onDisk?.text !== undefined) this.updateFile(key, onDisk.text);
+    if (this.openUris.has(key)) return; // reopened while reading
+    if (onDisk?.text !== undefined) await this.updateFromDisk(key, onDisk.text);
+    else if (onDisk?.problem && !onDisk.missing) this.skipFile(key, onDisk.problem);
     else {
       this.removeFile(key);
       this.clear(uri);
@@ -270,15 +309,30 @@ export class Session {
         this.clear(key);
       } else if (this.inWorkspace(file)) {
         const read = await readManifest(file, this.linter.settings.limits.maxFileBytes);
-        if (read.text !== undefined) this.updateFile(key, read.text);
+        if (this.openUris.has(key)) continue; // opened while reading
+        if (read.text !== undefined) await this.updateFromDisk(key, read.text);
+        else if (read.problem && !read.missing) this.skipFile(key, read.problem);
       }
     }
     if (settingsChanged) await this.reloadSettings();
     else this.schedule();
   }
 
-  private updateFile(key: string, text: string): void {
-    for (const f of this.linter.update(key, text)) this.publishDirty.add(f);
+  /** A file's text from disk, analysed in slices; dropped if the editor opens the file meanwhile (the editor owns open documents). */
+  private async updateFromDisk(key: string, text: string): Promise<void> {
+    const owned = () => this.openUris.has(key);
+    const prepared = await this.runSteps(this.linter.prepareSteps(key, text), { sliceStart: Date.now() }, owned);
+    if (prepared && !owned()) this.commit(prepared);
+  }
+
+  private commit(prepared: PreparedFile): void {
+    for (const f of this.linter.commit(prepared)) this.publishDirty.add(f);
+    this.publishDirty.add(prepared.file);
+  }
+
+  /** A workspace file that cannot be analysed: one information diagnostic says why. */
+  private skipFile(key: string, problem: string): void {
+    for (const f of this.linter.skip(key, problem)) this.publishDirty.add(f);
     this.publishDirty.add(key);
   }
 
@@ -289,7 +343,7 @@ export class Session {
   }
 
   private inWorkspace(file: string): boolean {
-    const excludes = this.linter.settings.exclude.map(globToRegExp);
+    const excludes = this.linter.settings.exclude.map(compileGlob);
     return this.roots.some((root) => {
       const rel = path.relative(root, file);
       if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
@@ -312,43 +366,94 @@ export class Session {
 
   private async flush(): Promise<void> {
     const generation = this.generation;
-    for (const key of [...this.textDirty]) {
+    const clock = { sliceStart: Date.now() };
+    // New edits first; then documents whose validation an edit elsewhere interrupted.
+    const keys = [...this.textDirty].sort((a, b) => Number(this.pending.has(a)) - Number(this.pending.has(b)));
+    for (const key of keys) {
       const doc = this.documents.get(this.openUris.get(key) ?? key);
+      if (!doc) {
+        this.textDirty.delete(key);
+        this.pending.delete(key);
+        continue;
+      }
+      let job = this.pending.get(key);
+      if (!job || job.version !== doc.version) {
+        job = { version: doc.version, steps: this.linter.prepareSteps(key, doc.getText()) };
+        this.pending.set(key, job);
+      }
+      const prepared = await this.runSteps(job.steps, clock, () => generation !== this.generation);
+      if (!prepared) return; // interrupted by a newer change: it is validated first, this resumes later
+      this.pending.delete(key);
+      // The last pause checked for changes and nothing can arrive without a pause: still current.
       this.textDirty.delete(key);
-      if (doc) this.updateFile(key, doc.getText());
+      this.commit(prepared);
+      // Each new version of an open document gets its diagnostics, even when they did not change.
+      this.forcePublish.add(key);
+      this.models.set(key, { key, document: doc, version: job.version, parsed: prepared.parsed, objects: prepared.objects });
+      await this.pause(clock); // committing a large file and publishing it are two slices, not one
     }
     // Open documents first: they are what the user is looking at.
     const order = [...this.publishDirty].sort((a, b) => Number(this.openUris.has(b)) - Number(this.openUris.has(a)));
-    let sliceStart = Date.now();
     for (const key of order) {
       if (generation !== this.generation) return; // cancelled by a newer change
       this.publishDirty.delete(key);
-      this.publish(key);
-      if (Date.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        sliceStart = Date.now();
-      }
+      this.publish(key, this.forcePublish.delete(key));
+      await this.pause(clock);
     }
     if (order.length > 0) this.indexChanged();
   }
 
-  private publish(key: string): void {
+  /**
+   * Drives a step generator, yielding to the event loop whenever a slice is used up. Returns its
+   * result, or undefined when `stop()` says so at a pause (the generator is kept by the caller).
+   */
+  private async runSteps<T>(steps: Generator<void, T, void>, clock: { sliceStart: number }, stop: () => boolean): Promise<T | undefined> {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (Date.now() - clock.sliceStart > SLICE_MS) {
+        await this.pause(clock);
+        if (stop()) return undefined;
+      }
+    }
+  }
+
+  private async pause(clock: { sliceStart: number }): Promise<void> {
+    if (Date.now() - clock.sliceStart <= SLICE_MS) return;
+    await yieldToEventLoop();
+    clock.sliceStart = Date.now();
+  }
+
+  private publish(key: string, force = false): void {
     const clientUri = this.openUris.get(key);
     if (!clientUri && this.scope === 'openFiles') return;
     if (!this.linter.has(key)) return;
     const doc = clientUri ? this.documents.get(clientUri) : undefined;
     const findings = this.linter.findings(key, { workspaceRules: this.indexed });
-    const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, ruleDocHref));
-    const fingerprint = JSON.stringify(diagnostics);
+    const diagnostics: Diagnostic[] = findings.slice(0, MAX_DIAGNOSTICS_PER_FILE).map((f) => toDiagnostic(f, ruleDocHref));
+    const omitted = findings[MAX_DIAGNOSTICS_PER_FILE];
+    if (omitted) {
+      diagnostics.push({
+        range: omitted.range,
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        message: `${MAX_DIAGNOSTICS_PER_FILE.toLocaleString('en-US')} of ${findings.length.toLocaleString('en-US')} problems of this file are shown in the editor, up to here; the command line (kube-service-lens) lists them all.`,
+      });
+    }
     const uri = clientUri ?? key;
-    if (this.published.get(key) === fingerprint) return;
-    this.published.set(key, fingerprint);
-    void this.connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+    if (!force && sameDiagnostics(this.published.get(key), diagnostics)) return;
+    this.published.set(key, diagnostics);
+    this.send(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+  }
+
+  /** A send fails only when the client is gone, which is nothing to report. */
+  private send(params: PublishDiagnosticsParams): void {
+    this.connection.sendDiagnostics(params).catch(() => undefined);
   }
 
   private clear(uri: string): void {
     this.published.delete(normalizeUri(uri));
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.send({ uri, diagnostics: [] });
   }
 
   // ---- background index ---------------------------------------------------------------------
@@ -379,27 +484,33 @@ export class Session {
     const known = new Set(files.map(pathToUri));
     for (const key of [...this.linter.files()]) if (!known.has(key) && !this.openUris.has(key)) this.removeFile(key);
 
-    let sliceStart = Date.now();
+    const clock = { sliceStart: Date.now() };
+    const superseded = () => run !== this.indexRun;
     let done = 0;
     let lastReport = 0;
     for (const file of files) {
-      if (run !== this.indexRun) {
+      if (superseded()) {
         progress?.done();
         return; // superseded by a newer reindex
       }
       const key = pathToUri(file);
       if (!this.openUris.has(key)) {
         const read = await readManifest(file, this.linter.settings.limits.maxFileBytes);
-        if (read.text !== undefined) this.linter.update(key, read.text);
-        else this.log(`skipped ${file}: ${read.problem ?? 'unreadable'}`);
+        if (read.text !== undefined) {
+          // Sliced like validation: one large manifest must not hold up requests while indexing.
+          const prepared = await this.runSteps(this.linter.prepareSteps(key, read.text), clock, superseded);
+          if (prepared && !superseded() && !this.openUris.has(key)) this.linter.commit(prepared);
+        } else if (read.problem && !read.missing) {
+          this.linter.skip(key, read.problem);
+          this.log(`skipped ${file}: ${read.problem}`);
+        }
       }
       done++;
-      if (Date.now() - sliceStart > SLICE_MS) {
+      if (Date.now() - clock.sliceStart > SLICE_MS) {
         const pct = Math.floor((done / files.length) * 100);
         if (pct !== lastReport) progress?.report(pct, `${done}/${files.length} manifests`);
         lastReport = pct;
-        await yieldToEventLoop();
-        sliceStart = Date.now();
+        await this.pause(clock);
       }
     }
     progress?.done();
@@ -409,10 +520,23 @@ export class Session {
     this.schedule();
   }
 
+  /** Sizes of the session's per-document state, so tests can show that closed documents leave nothing behind. */
+  stats(): { open: number; models: number; published: number; pending: number; dirty: number; linterFiles: number; indexFiles: number } {
+    return {
+      open: this.openUris.size,
+      models: this.models.size,
+      published: this.published.size,
+      pending: this.pending.size,
+      dirty: this.textDirty.size + this.publishDirty.size + this.forcePublish.size,
+      linterFiles: this.linter.fileCount(),
+      indexFiles: [...this.linter.files()].length,
+    };
+  }
+
   /** Waits until indexing and every scheduled validation have finished (for tests). */
   async idle(): Promise<void> {
     await this.indexDone;
-    while (this.timer || this.textDirty.size || this.publishDirty.size) {
+    while (this.timer || this.textDirty.size || this.publishDirty.size || this.pending.size) {
       await new Promise((r) => setTimeout(r, this.debounceMs));
       await this.flushing;
     }
@@ -421,6 +545,17 @@ export class Session {
 
 const DOCS_DIR = path.resolve(__dirname, '..', '..', 'docs', 'rules');
 
+const docHrefs = new Map<string, string>();
+
 export function ruleDocHref(rule: string): string {
-  return pathToFileURL(path.join(DOCS_DIR, `${rule}.md`)).href;
+  let href = docHrefs.get(rule);
+  if (href === undefined) docHrefs.set(rule, (href = pathToFileURL(path.join(DOCS_DIR, `${rule}.md`)).href));
+  return href;
+}
+
+/** Element by element, stopping at the first difference (one JSON string of 10,000 diagnostics took a tenth of a second). */
+function sameDiagnostics(a: readonly Diagnostic[] | undefined, b: readonly Diagnostic[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) return false;
+  return true;
 }

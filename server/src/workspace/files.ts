@@ -6,6 +6,8 @@ export interface ReadResult {
   text?: string;
   /** Why the file could not be read, for an information finding. */
   problem?: string;
+  /** The file does not exist (any more): nothing to report. */
+  missing?: boolean;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -13,14 +15,19 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 export async function readManifest(path: string, maxBytes: number): Promise<ReadResult> {
   try {
     const stat = await fs.stat(path);
-    if (!stat.isFile()) return { problem: 'not a regular file' };
-    if (stat.size > maxBytes) {
-      const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
-      return { problem: `File skipped: ${mib(stat.size)} MiB is over the ${mib(maxBytes)} MiB limit (setting maxFileSizeMB); Kubernetes Service Lens does not analyse it.` };
-    }
-    return { text: decoder.decode(await fs.readFile(path)) };
+    if (!stat.isFile()) return { problem: 'File skipped: it is not a regular file.' }; // a FIFO would block the read forever
+    if (stat.size > maxBytes) return { problem: tooLarge(stat.size, maxBytes) };
+    const bytes = await fs.readFile(path);
+    if (bytes.length > maxBytes) return { problem: tooLarge(bytes.length, maxBytes) }; // grew since stat
+    return { text: decoder.decode(bytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { problem: `File skipped: it cannot be read (${code}).` };
+    const problem = `File skipped: it cannot be read (${code}).`;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { problem, missing: true } : { problem };
   }
+}
+
+function tooLarge(size: number, maxBytes: number): string {
+  const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return `File skipped: ${mib(size)} MiB is over the ${mib(maxBytes)} MiB limit (setting maxFileSizeMB); Kubernetes Service Lens does not analyse it.`;
 }

@@ -2,7 +2,7 @@
 // configured excludes, never following a symlink into a loop, never failing on one bad entry.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { globToRegExp, matchesAny } from './glob';
+import { compileGlob, matchesAny } from './glob';
 
 export const ALWAYS_EXCLUDED = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -19,7 +19,7 @@ export interface ScanOptions {
 }
 
 export async function scanFolder(root: string, options: ScanOptions = {}): Promise<string[]> {
-  const patterns = (options.exclude ?? []).map(globToRegExp);
+  const patterns = (options.exclude ?? []).map(compileGlob);
   const maxFiles = options.maxFiles ?? 100_000;
   const out: string[] = [];
   const seen = new Set<string>();

@@ -1,0 +1,66 @@
+// What the CLI does between its arguments and its output, as functions: find the manifests
+// under the given paths, read and lint them as one workspace. The fuzzer runs the same code.
+import { promises as fs } from 'node:fs';
+import { Linter } from '../engine/linter';
+import type { Settings } from '../engine/settings';
+import type { Finding } from '../engine/types';
+import { readManifest } from './files';
+import { scanFolder } from './scan';
+
+export interface CollectedFiles {
+  files: string[];
+  /** A path that does not exist (a usage error). */
+  missing?: string;
+}
+
+/** The manifest files of the given paths: files as given, folders scanned; `-` is left to the caller. */
+export async function collectFiles(paths: readonly string[], exclude: readonly string[], onProblem?: (path: string, problem: string) => void): Promise<CollectedFiles> {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (p === '-') continue;
+    let stat;
+    try {
+      stat = await fs.stat(p);
+    } catch {
+      return { files, missing: p };
+    }
+    if (stat.isDirectory()) files.push(...(await scanFolder(p, { exclude, ...(onProblem ? { onProblem } : {}) })));
+    else files.push(p);
+  }
+  return { files: [...new Set(files)] };
+}
+
+export interface LintRun {
+  findings: Finding[];
+  /** Files looked at, skipped ones included. */
+  fileCount: number;
+}
+
+/**
+ * Lints files (and standard input's text, as `<stdin>`) as one workspace. A file that cannot be
+ * read is one information finding, as in the editor; findings are sorted by file and position.
+ */
+export async function lintFiles(
+  files: readonly string[],
+  stdinText: string | undefined,
+  settings: Settings,
+  onRuleError: (rule: string, file: string, error: unknown) => void,
+): Promise<LintRun> {
+  // No per-document limit here: it exists to keep the editor responsive, and CI can wait.
+  const linter = new Linter({ ...settings, limits: { ...settings.limits, maxDocumentBytes: Infinity } }, { onRuleError });
+  for (const file of files) {
+    const read = await readManifest(file, settings.limits.maxFileBytes);
+    if (read.text !== undefined) linter.update(file, read.text);
+    else linter.skip(file, read.problem ?? 'File skipped.');
+  }
+  if (stdinText !== undefined) linter.update('<stdin>', stdinText);
+
+  const findings: Finding[] = [];
+  let fileCount = 0;
+  for (const file of linter.files()) {
+    fileCount++;
+    findings.push(...linter.findings(file));
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { findings, fileCount };
+}

@@ -1,0 +1,136 @@
+// The built server under load: validation runs off the request path in slices, so requests are
+// answered while a pathological document is validated, and a newer edit supersedes the work for
+// an older version. The order of answers is asserted; latencies are measured and printed, and the
+// 100 ms budget is asserted only where a latency means something: on a machine whose load is
+// below its core count (a process that waits for a core cannot answer in time, whatever it does).
+import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { after, before, describe, it } from 'node:test';
+import { TestClient } from '../support/lspClient';
+
+const BUDGET_MS = 100;
+const ATTEMPTS = 3;
+const load = () => os.loadavg()[0]! / os.cpus().length;
+const overloaded = () => load() >= 1;
+
+/** 10,000 Services with a wrong type: ~700 KB, about 10^5 YAML nodes, one finding each. */
+function tenThousandDocuments(type = 'Nodeport'): string {
+  return Array.from({ length: 10_000 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec: {type: ${type}}\n`).join('---\n');
+}
+
+/** One Service whose 2,000 ports alias one anchor of 2,000 items: an alias amplifier within the limits. */
+function aliasAmplifier(type = 'Nodeport'): string {
+  const anchor = Array.from({ length: 2000 }, (_, i) => i).join(',');
+  const ports = Array.from({ length: 2000 }, (_, i) => `  - {port: ${i + 1}, targetPort: *big}`).join('\n');
+  return `apiVersion: v1\nkind: Service\nmetadata:\n  name: amp\n  labels: {x: &big [${anchor}]}\nspec:\n  type: ${type}\n  ports:\n${ports}\n`;
+}
+
+interface Sample {
+  ms: number;
+  /** The edit it followed. */
+  edit: number;
+  /** Whether the answer came before the diagnostics of that edit. */
+  beforeDiagnostics: boolean;
+}
+
+describe('the server under load', () => {
+  let client: TestClient;
+  before(async () => {
+    // Each generated Service has only a type: one finding per document (service-type) keeps the
+    // counts below exact; the other findings of such bare Services are beside the point.
+    client = await TestClient.start({ settings: { rules: { 'service-ports-required': 'off', 'service-without-selector': 'off' } } });
+  });
+  after(async () => client.stop());
+
+  /** Time until the server answers a request (by default an unknown method: the same event loop answers it as any request). */
+  async function ping(method = 'kubeServiceLens/ping', params: unknown = {}): Promise<number> {
+    const started = performance.now();
+    await client.request(method, params).catch(() => undefined);
+    return performance.now() - started;
+  }
+
+  /** Sends `request` right after each edit and then every 10 ms until the edit's diagnostics arrive. */
+  async function measure(uri: string, edits: string[], request: () => Promise<number>): Promise<Sample[]> {
+    const samples: Sample[] = [];
+    for (const [i, text] of edits.entries()) {
+      if (i === 0) client.open(uri, text);
+      else client.change(uri, text);
+      const version = i + 1;
+      const published = () => client.diagnostics.get(uri)?.version === version;
+      do {
+        const ms = await request();
+        samples.push({ ms, edit: i, beforeDiagnostics: !published() });
+        await new Promise((r) => setTimeout(r, 10));
+      } while (!published());
+    }
+    client.close(uri);
+    return samples;
+  }
+
+  function describeSamples(samples: Sample[]): string {
+    const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+    return `${samples.length} requests, median ${sorted[sorted.length >> 1]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`;
+  }
+
+  /** Requests are answered while the edits are validated; within the budget when the machine has a core to spare. */
+  async function answersDuring(name: string, edits: string[], request: (uri: string) => Promise<number>, duringEach: number): Promise<void> {
+    const tries: string[] = [];
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const samples = await measure(`file:///load/${name}-${attempt}.yaml`, edits, () => request(`file:///load/${name}-${attempt}.yaml`));
+      // Requests one after the other were answered while each edit was being validated, not after it.
+      for (let e = 0; e < edits.length; e++) {
+        const during = samples.filter((s) => s.edit === e && s.beforeDiagnostics).length;
+        assert.ok(during >= duringEach, `${name}: only ${during} requests were answered while edit ${e + 1} was validated: ${describeSamples(samples)}`);
+      }
+      tries.push(`attempt ${attempt}: ${describeSamples(samples)}`);
+      if (Math.max(...samples.map((s) => s.ms)) < BUDGET_MS) break;
+      if (overloaded()) break; // the latency says nothing about the server here
+    }
+    console.log(`${name}: ${tries.join('; ')}`);
+    const best = tries.some((t) => Number(/max ([\d.]+) ms/.exec(t)![1]) < BUDGET_MS);
+    if (overloaded()) console.log(`${name}: the ${BUDGET_MS} ms budget is not asserted: load ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+    else assert.ok(best, `${name}: a request waited more than ${BUDGET_MS} ms in every attempt: ${tries.join('; ')}`);
+  }
+
+  it('answers requests while it validates a file of 10,000 documents, right after each change', async () => {
+    const huge = tenThousandDocuments();
+    await answersDuring('ten-thousand', [huge, tenThousandDocuments('LoadBalance'), huge], () => ping(), 5);
+  });
+
+  it('answers requests while it validates an alias amplifier', async () => {
+    await answersDuring('amplifier', [aliasAmplifier(), aliasAmplifier('NodePort'), aliasAmplifier()], () => ping(), 1);
+  });
+
+  it('answers hover right after a change of a pathological document', async (t) => {
+    if (!client.capabilities.hoverProvider) {
+      t.skip('the server does not advertise hoverProvider on this branch: the check runs once hover is merged');
+      return;
+    }
+    await answersDuring('hover', [tenThousandDocuments(), tenThousandDocuments('LoadBalance')], (uri) => ping('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 14 } }), 5);
+  });
+
+  it('answers completion right after a change of a pathological document', async (t) => {
+    if (!client.capabilities.completionProvider) {
+      t.skip('the server does not advertise completionProvider on this branch: the check runs once completion is merged');
+      return;
+    }
+    await answersDuring('completion', [tenThousandDocuments(), tenThousandDocuments('LoadBalance')], (uri) => ping('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 14 } }), 5);
+  });
+
+  it('publishes only the last version of a burst of edits, and at most 1,000 diagnostics per file', async () => {
+    const uri = 'file:///load/burst.yaml';
+    client.open(uri, tenThousandDocuments());
+    await new Promise((r) => setTimeout(r, 50)); // the validation of version 1 is under way
+    for (const type of ['A', 'B', 'C', 'D']) client.change(uri, tenThousandDocuments(`Type${type}`));
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0, 120_000);
+    assert.equal(diagnostics.length, 1001);
+    assert.match(String(diagnostics[0]!.message), /"TypeD"/);
+    // The note sits where the 1,001st finding would have: the type of document 1,000.
+    assert.deepEqual(diagnostics[1000]!.range, { start: { line: 5003, character: 13 }, end: { line: 5003, character: 18 } });
+    assert.match(String(diagnostics[1000]!.message), /^1,000 of 10,000 problems of this file are shown in the editor, up to here; the command line \(kube-service-lens\) lists them all\.$/);
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version);
+    assert.deepEqual(versions, [5], 'no diagnostics for versions 1-4, whose text had changed before they were done');
+    client.close(uri);
+  });
+});
