@@ -1,11 +1,13 @@
 // Runs the compiled unit, LSP and CLI tests with node's test runner. `npm test` builds first.
-// Extra arguments filter test files by substring: `npm test -- lsp`.
+// Extra arguments filter test files by substring: `npm test -- lsp`. `--heavy` runs the soak tests
+// instead (the server under load, memory over thousands of documents): `npm run test:heavy`, in CI.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['build/test/unit', 'build/test/lsp', 'build/test/cli'];
-const filters = process.argv.slice(2);
+const heavy = process.argv.includes('--heavy');
+const roots = heavy ? ['build/test/heavy'] : ['build/test/unit', 'build/test/lsp', 'build/test/cli'];
+const filters = process.argv.slice(2).filter((a) => a !== '--heavy');
 const files = [];
 const walk = (dir) => {
   let entries;
