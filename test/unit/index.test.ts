@@ -33,6 +33,40 @@ describe('workspace index', () => {
     assert.deepEqual([...l.update('deploy.yaml', deployment('web', 'shop', 'web'))], ['lost.yaml']);
   });
 
+  it('a pod label change affects the Services that selected or now select the pods, not the rest of the namespace', () => {
+    const l = new Linter();
+    l.update('deploy.yaml', deployment('web', 'shop', 'web'));
+    l.update('svc-web.yaml', service('web', 'shop', 'web'));
+    l.update('svc-api.yaml', service('api', 'shop', 'api'));
+    l.update('api-deploy.yaml', deployment('api', 'shop', 'api'));
+    l.update('svc-db.yaml', service('db', 'shop', 'db'));
+    l.update('db-deploy.yaml', deployment('db', 'shop', 'db'));
+    // web's pods become api's: web loses them, api gains them; db is not concerned.
+    assert.deepEqual([...l.update('deploy.yaml', deployment('web', 'shop', 'api'))].sort(), ['svc-api.yaml', 'svc-web.yaml']);
+    // web now selects nothing: any workload change in the namespace may make a candidate of it.
+    assert.deepEqual([...l.update('db-deploy.yaml', deployment('db', 'shop', 'db2'))].sort(), ['svc-db.yaml', 'svc-web.yaml']);
+  });
+
+  it('loading files without dependents gives the same findings as loading them one by one', () => {
+    const files: Array<[string, string]> = [
+      ['svc.yaml', service('web', 'shop', 'web')],
+      ['ing.yaml', ingress('shop', 'web')],
+      ['ing-missing.yaml', ingress('billing', 'web')],
+      ['deploy.yaml', deployment('web', 'shop', 'wbe')],
+    ];
+    const oneByOne = new Linter();
+    const bulk = new Linter();
+    for (const [f, t] of files) {
+      oneByOne.update(f, t);
+      assert.deepEqual([...bulk.update(f, t, { dependents: false })], []);
+    }
+    const all = (l: Linter) => files.map(([f]) => l.findings(f).map((x) => `${x.rule} ${x.message}`));
+    assert.deepEqual(all(bulk), all(oneByOne));
+    assert.ok(all(bulk).flat().some((m) => m.startsWith('selector-matches-nothing')));
+    // Dependents are precise again after a bulk load.
+    assert.deepEqual([...bulk.update('deploy.yaml', deployment('web', 'shop', 'web'))], ['svc.yaml']);
+  });
+
   it('an edit that changes no provided fact affects nobody', () => {
     const l = new Linter();
     l.update('deploy.yaml', deployment('web', 'shop', 'web'));

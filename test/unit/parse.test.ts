@@ -74,6 +74,25 @@ spec:
     assert.equal(r!.labels.pairs[0]!.value, true);
   });
 
+  it('resolves every YAML 1.1 plain scalar form: booleans, null, numbers and times, strings', () => {
+    const cases: Array<[string, unknown]> = [
+      ['y', true], ['Yes', true], ['YES', true], ['on', true], ['ON', true], ['True', true],
+      ['n', false], ['No', false], ['off', false], ['OFF', false], ['FALSE', false],
+      ['~', null], ['null', null], ['Null', null], ['', null],
+      ['017', 15], ['0x1F', 31], ['0b101', 5], ['1_000', 1000], ['+12', 12], ['-3', -3], ['.5', 0.5], ['1e3', 1000], ['-.inf', -Infinity], ['1:30', 90],
+      ['web', 'web'], ['nope', 'nope'], ['offset', 'offset'], ['tRUE', 'tRUE'], ['yesterday', 'yesterday'], ['_x', '_x'], ['/healthz', '/healthz'], ['é', 'é'], ['v1.2', 'v1.2'], ['1.2.3', '1.2.3'], ['<<x', '<<x'],
+    ];
+    const labels = cases.map(([source], i) => `    k${i}: ${source}`).join('\n');
+    const [r] = extractResources(parseFile('f.yaml', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n${labels}\n`));
+    assert.deepEqual(
+      r!.labels.pairs.map((p) => p.value),
+      cases.map(([, value]) => value),
+    );
+    const [nan] = extractResources(parseFile('f.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {a: .NaN, b: 2001-12-14}\n'));
+    assert.ok(Number.isNaN(nan!.labels.pairs[0]!.value));
+    assert.ok(nan!.labels.pairs[1]!.value instanceof Date);
+  });
+
   it('skips Helm templates with one information and no syntax noise', () => {
     const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  ports:\n  {{- range .Values.ports }}\n  - port: {{ . }}\n  {{- end }}\n';
     const findings = check({ 'f.yaml': text }, CROSS_FILE_OFF).findings;

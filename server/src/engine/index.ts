@@ -6,6 +6,8 @@ import type { Range } from './types';
 
 export interface NamespaceBucket {
   services: Set<Resource>;
+  /** Services by metadata.name: rules look Services up by name once per Service or backend. */
+  servicesByName: Map<string, Set<Resource>>;
   workloads: Set<Resource>;
   /** Ingress / HTTPRoute / GRPCRoute objects whose backends point into this namespace. */
   backendConsumers: Set<Resource>;
@@ -29,7 +31,13 @@ export class WorkspaceIndex {
   private readonly cidrObjects = new Set<Resource>();
   /** Patch file → the kustomizations that list it. */
   private readonly patchedBy = new Map<string, Set<Resource>>();
-  private readonly selectsNothing = new Set<Resource>();
+  private readonly selectsNothingSet = new Set<Resource>();
+  /** Namespaces whose entries in `selectsNothingSet` wait to be recomputed (it is only read when dependents are asked for). */
+  private readonly selectsNothingStale = new Set<string>();
+  /** Services with a selector, by their selector's first pair (`key=value`), in every namespace. */
+  private readonly selectorHeads = new Map<string, Set<Resource>>();
+  /** Backend consumers by the Service name they refer to, in any namespace. */
+  private readonly consumersByServiceName = new Map<string, Set<Resource>>();
   private readonly facts = new Map<string, Map<string, string>>();
 
   constructor(private defaultNamespace = 'default') {}
@@ -99,9 +107,8 @@ export class WorkspaceIndex {
 
   /** Services named `name` in `ns`, in every file. */
   servicesNamed(ns: string, name: string): Resource[] {
-    const out: Resource[] = [];
-    for (const s of this.services(ns)) if (s.name === name) out.push(s);
-    return out;
+    const named = this.buckets.get(ns)?.servicesByName.get(name);
+    return named ? [...named] : [];
   }
 
   /** Workloads in `ns` whose pod template labels contain every pair of `selector`. */
@@ -122,29 +129,36 @@ export class WorkspaceIndex {
   /**
    * Replaces the resources of `file`. Returns the other files whose workspace findings may change:
    * consumers of any fact (per namespace) that this file added, removed or changed.
+   * `dependents: false` skips working that out (and returns nothing): for loading many files whose
+   * findings are all computed afterwards (the CLI, the server's initial index), where asking after
+   * each file made loading N files quadratic.
    */
-  setFile(file: string, resources: Resource[]): Set<string> {
+  setFile(file: string, resources: Resource[], options: { dependents?: boolean } = {}): Set<string> {
     const before = this.facts.get(file) ?? new Map<string, string>();
-    const touched = this.namespacesOf(this.files.get(file) ?? []);
+    const old = this.files.get(file) ?? [];
+    const touched = this.namespacesOf(old);
+    const names = serviceNamesOf(old);
     this.detach(file);
     this.files.set(file, resources);
     for (const r of resources) this.attach(r);
     for (const ns of this.namespacesOf(resources)) touched.add(ns);
-    this.refreshSelectsNothing(touched);
+    for (const n of serviceNamesOf(resources)) names.add(n);
+    for (const ns of touched) this.selectsNothingStale.add(ns);
     const after = factsOf(resources, (r) => this.ns(r));
     this.facts.set(file, after);
-    return this.consumersOfChanges(file, before, after);
+    return options.dependents === false ? new Set() : this.consumersOfChanges(file, before, after, names, [...old, ...resources]);
   }
 
   removeFile(file: string): Set<string> {
     const before = this.facts.get(file);
     if (!before) return new Set();
-    const touched = this.namespacesOf(this.files.get(file) ?? []);
+    const old = this.files.get(file) ?? [];
+    for (const ns of this.namespacesOf(old)) this.selectsNothingStale.add(ns);
+    const names = serviceNamesOf(old);
     this.detach(file);
     this.files.delete(file);
     this.facts.delete(file);
-    this.refreshSelectsNothing(touched);
-    return this.consumersOfChanges(file, before, new Map());
+    return this.consumersOfChanges(file, before, new Map(), names, old);
   }
 
   private namespacesOf(resources: readonly Resource[]): Set<string> {
@@ -154,20 +168,44 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Keeps `selectsNothing` (Services with a selector that matches no workload of their namespace)
-   * current for the namespaces whose Services or workloads changed. Recomputing it for every
-   * Service of every namespace on each change made opening 5,000 files quadratic.
+   * Services with a selector that matches no workload of their namespace, recomputed only for the
+   * namespaces whose Services or workloads changed since it was last read (recomputing every
+   * namespace on each change made opening 5,000 files quadratic).
    */
-  private refreshSelectsNothing(namespaces: Iterable<string>): void {
-    for (const ns of namespaces) {
+  private selectsNothing(): Set<Resource> {
+    for (const ns of this.selectsNothingStale) {
       for (const s of this.services(ns)) {
-        if (s.service?.selector && this.selectWorkloads(ns, s.service.selector.pairs).length === 0) this.selectsNothing.add(s);
-        else this.selectsNothing.delete(s);
+        if (s.service?.selector && this.selectWorkloads(ns, s.service.selector.pairs).length === 0) this.selectsNothingSet.add(s);
+        else this.selectsNothingSet.delete(s);
       }
     }
+    this.selectsNothingStale.clear();
+    return this.selectsNothingSet;
   }
 
-  private consumersOfChanges(file: string, before: Map<string, string>, after: Map<string, string>): Set<string> {
+  /**
+   * Services of `ns` whose selector is contained in the pod template labels of one of `workloads`
+   * (found from the labels through `selectorHeads`, not by a scan of the namespace).
+   */
+  private servicesSelecting(ns: string, workloads: readonly Resource[]): Set<Resource> {
+    const out = new Set<Resource>();
+    for (const w of workloads) {
+      if (!w.podTemplate || this.ns(w) !== ns) continue;
+      const labels = new Map(w.podTemplate.labels.pairs.map((p) => [p.key, labelValue(p.value)]));
+      for (const [key, value] of labels) {
+        for (const s of this.selectorHeads.get(headKey(key, value)) ?? []) {
+          if (this.ns(s) === ns && (s.service?.selector?.pairs ?? []).every((p) => labels.get(p.key) === labelValue(p.value))) out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * `names`: the Service names the file defined before or defines now (backends elsewhere may
+   * refer to them); `resources`: the file's resources before and after the change.
+   */
+  private consumersOfChanges(file: string, before: Map<string, string>, after: Map<string, string>, names: Set<string>, resources: readonly Resource[]): Set<string> {
     const changed = new Set<string>();
     for (const [k, v] of before) if (after.get(k) !== v) changed.add(k);
     for (const [k, v] of after) if (before.get(k) !== v) changed.add(k);
@@ -188,32 +226,30 @@ export class WorkspaceIndex {
       }
       const bucket = this.buckets.get(ns);
       if (kind === 'workloads') {
-        if (bucket) {
-          addFiles(bucket.services);
-          addFiles(bucket.statefulSets);
-        }
-        // A Service that selects nothing names matching pods in other namespaces.
-        for (const s of this.selectsNothing) if (this.ns(s) !== ns) out.add(s.file);
+        // Services that selected or select a workload of this file; Services that select nothing
+        // (they name near misses, in this namespace and in others); StatefulSets (their governing
+        // Service's selection).
+        addFiles(this.servicesSelecting(ns, resources));
+        addFiles(this.selectsNothing());
+        if (bucket) addFiles(bucket.statefulSets);
       } else if (kind === 'services') {
         if (bucket) {
           addFiles(bucket.backendConsumers);
           addFiles(bucket.statefulSets);
           addFiles(bucket.services);
         }
-        // A backend whose Service is missing names Services of that name in other namespaces.
-        for (const [other, b] of this.buckets) {
-          if (other === ns) continue;
-          for (const r of b.backendConsumers) if (r.backends?.some((ref) => this.servicesNamed(ref.namespace ?? this.ns(r), ref.serviceName.value).length === 0)) out.add(r.file);
+        // A backend whose Service is missing names Services of that name in other namespaces:
+        // consumers anywhere whose reference to a name this file defined or defines is missing.
+        for (const name of names) {
+          for (const r of this.consumersByServiceName.get(name) ?? []) {
+            const missing = r.backends?.some((ref) => ref.serviceName.value === name && !this.buckets.get(ref.namespace ?? this.ns(r))?.servicesByName.has(name));
+            if (missing) out.add(r.file);
+          }
         }
       } else if (kind === 'workloadRanges' && bucket) {
         // Services that select a workload of this file, or select nothing (and may name one as a candidate).
-        const mine = new Set(this.files.get(file) ?? []);
-        for (const s of bucket.services) {
-          const pairs = s.service?.selector?.pairs;
-          if (!pairs) continue;
-          const selected = this.selectWorkloads(ns, pairs);
-          if (selected.length === 0 || selected.some((w) => mine.has(w))) out.add(s.file);
-        }
+        addFiles(this.servicesSelecting(ns, this.files.get(file) ?? []));
+        for (const s of this.selectsNothing()) if (this.ns(s) === ns) out.add(s.file);
       } else if (kind === 'serviceRanges' && bucket) {
         // StatefulSets, backends and same-named Services that refer to a Service of this file.
         const names = new Set((this.files.get(file) ?? []).filter((r) => r.service && this.ns(r) === ns).map((r) => r.name));
@@ -233,6 +269,7 @@ export class WorkspaceIndex {
     if (!b) {
       b = {
         services: new Set(),
+        servicesByName: new Map(),
         workloads: new Set(),
         backendConsumers: new Set(),
         statefulSets: new Set(),
@@ -247,7 +284,21 @@ export class WorkspaceIndex {
   private attach(r: Resource): void {
     const ns = this.ns(r);
     const b = this.bucketFor(ns);
-    if (r.service) b.services.add(r);
+    if (r.service) {
+      b.services.add(r);
+      const head = r.service.selector?.pairs[0];
+      if (head) {
+        const k = headKey(head.key, labelValue(head.value));
+        let heads = this.selectorHeads.get(k);
+        if (!heads) this.selectorHeads.set(k, (heads = new Set()));
+        heads.add(r);
+      }
+      if (r.name !== undefined) {
+        let named = b.servicesByName.get(r.name);
+        if (!named) b.servicesByName.set(r.name, (named = new Set()));
+        named.add(r);
+      }
+    }
     if (r.podTemplate) {
       b.workloads.add(r);
       for (const p of r.podTemplate.labels.pairs) {
@@ -262,6 +313,11 @@ export class WorkspaceIndex {
     if (r.statefulSet) b.statefulSets.add(r);
     if (r.endpointsFor !== undefined) b.endpoints.add(r);
     if (r.backends) {
+      for (const ref of r.backends) {
+        let set = this.consumersByServiceName.get(ref.serviceName.value);
+        if (!set) this.consumersByServiceName.set(ref.serviceName.value, (set = new Set()));
+        set.add(r);
+      }
       b.backendConsumers.add(r);
       for (const ref of r.backends) if (ref.namespace && ref.namespace !== ns) this.bucketFor(ref.namespace).backendConsumers.add(r);
     }
@@ -283,7 +339,12 @@ export class WorkspaceIndex {
         set?.delete(r);
         if (set && set.size === 0) this.patchedBy.delete(f);
       }
-      this.selectsNothing.delete(r);
+      this.selectsNothingSet.delete(r);
+      for (const ref of r.backends ?? []) {
+        const set = this.consumersByServiceName.get(ref.serviceName.value);
+        set?.delete(r);
+        if (set && set.size === 0) this.consumersByServiceName.delete(ref.serviceName.value);
+      }
       // Only the buckets `attach` put it in: looping over every namespace made replacing a file
       // of N objects in N namespaces quadratic.
       const own = this.ns(r);
@@ -292,7 +353,20 @@ export class WorkspaceIndex {
       for (const ns of namespaces) {
         const b = this.buckets.get(ns);
         if (!b) continue;
-        b.services.delete(r);
+        if (b.services.delete(r)) {
+          const head = r.service?.selector?.pairs[0];
+          if (head) {
+            const k = headKey(head.key, labelValue(head.value));
+            const heads = this.selectorHeads.get(k);
+            heads?.delete(r);
+            if (heads && heads.size === 0) this.selectorHeads.delete(k);
+          }
+          if (r.name !== undefined) {
+            const named = b.servicesByName.get(r.name);
+            named?.delete(r);
+            if (named && named.size === 0) b.servicesByName.delete(r.name);
+          }
+        }
         b.statefulSets.delete(r);
         b.endpoints.delete(r);
         b.backendConsumers.delete(r);
@@ -309,6 +383,17 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+/** A label pair as one map key (a NUL cannot occur in a label key). */
+function headKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
+function serviceNamesOf(resources: readonly Resource[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of resources) if (r.service && r.name !== undefined) out.add(r.name);
+  return out;
 }
 
 function isEmpty(b: NamespaceBucket): boolean {

@@ -75,9 +75,12 @@ export class Linter {
     return this.state.size;
   }
 
-  /** Analyses a file's text. Returns the other files whose findings may have changed. */
-  update(file: string, text: string): Set<string> {
-    return this.commit(drain(this.prepareSteps(file, text)));
+  /**
+   * Analyses a file's text. Returns the other files whose findings may have changed, unless
+   * `dependents: false` (loading many files whose findings are all asked for afterwards).
+   */
+  update(file: string, text: string, options: { dependents?: boolean } = {}): Set<string> {
+    return this.commit(drain(this.prepareSteps(file, text)), options);
   }
 
   /**
@@ -92,19 +95,19 @@ export class Linter {
   }
 
   /** Makes a prepared analysis the file's current state. Returns the other files whose findings may have changed. */
-  commit(prepared: PreparedFile): Set<string> {
+  commit(prepared: PreparedFile, options: { dependents?: boolean } = {}): Set<string> {
     this.state.set(prepared.file, { local: prepared.local, suppressions: prepared.suppressions });
-    return this.index.setFile(prepared.file, prepared.resources);
+    return this.index.setFile(prepared.file, prepared.resources, options);
   }
 
   /** Records a file that could not be read (or is not analysed) with one information finding saying why. */
-  skip(file: string, message: string): Set<string> {
+  skip(file: string, message: string, options: { dependents?: boolean } = {}): Set<string> {
     const zero = { line: 0, character: 0 };
     this.state.set(file, {
       local: [{ rule: 'file-skipped', severity: 'information', message, file, range: { start: zero, end: zero } }],
       suppressions: parseSuppressions(''),
     });
-    return this.index.setFile(file, []);
+    return this.index.setFile(file, [], options);
   }
 
   remove(file: string): Set<string> {

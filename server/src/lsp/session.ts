@@ -499,9 +499,10 @@ export class Session {
         if (read.text !== undefined) {
           // Sliced like validation: one large manifest must not hold up requests while indexing.
           const prepared = await this.runSteps(this.linter.prepareSteps(key, read.text), clock, superseded);
-          if (prepared && !superseded() && !this.openUris.has(key)) this.linter.commit(prepared);
+          // Every file is published once the index is complete: no dependents to work out per file.
+          if (prepared && !superseded() && !this.openUris.has(key)) this.linter.commit(prepared, { dependents: false });
         } else if (read.problem && !read.missing) {
-          this.linter.skip(key, read.problem);
+          this.linter.skip(key, read.problem, { dependents: false });
           this.log(`skipped ${file}: ${read.problem}`);
         }
       }

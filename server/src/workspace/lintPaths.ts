@@ -48,12 +48,14 @@ export async function lintFiles(
 ): Promise<LintRun> {
   // No per-document limit here: it exists to keep the editor responsive, and CI can wait.
   const linter = new Linter({ ...settings, limits: { ...settings.limits, maxDocumentBytes: Infinity } }, { onRuleError });
+  // Every file's findings are asked for once all are loaded: no need to work out dependents per file.
+  const bulk = { dependents: false };
   for (const file of files) {
     const read = await readManifest(file, settings.limits.maxFileBytes);
-    if (read.text !== undefined) linter.update(file, read.text);
-    else linter.skip(file, read.problem ?? 'File skipped.');
+    if (read.text !== undefined) linter.update(file, read.text, bulk);
+    else linter.skip(file, read.problem ?? 'File skipped.', bulk);
   }
-  if (stdinText !== undefined) linter.update('<stdin>', stdinText);
+  if (stdinText !== undefined) linter.update('<stdin>', stdinText, bulk);
 
   const findings: Finding[] = [];
   let fileCount = 0;
