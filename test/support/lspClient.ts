@@ -1,6 +1,7 @@
 // A real JSON-RPC client for the built server (`node server/out/server.js --stdio`), so LSP tests
 // exercise the same process, transport and bundle that editors use.
 import { ChildProcess, spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -32,9 +33,25 @@ export interface ClientOptions {
   definitionLinks?: boolean;
 }
 
+/** One `$/progress` notification as received. */
+export interface ProgressEvent {
+  token: string | number;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number };
+  at: number;
+}
+
+export type PublishListener = (params: PublishDiagnosticsParams, at: number) => void;
+
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** How many publications each URI received. */
+  readonly publishCounts = new Map<string, number>();
+  /** Every `$/progress` notification, in order, with `performance.now()` at receipt. */
+  readonly progress: ProgressEvent[] = [];
+  private readonly publishListeners = new Set<PublishListener>();
+  /** `performance.now()` when `initialize` was sent (benchmarks measure from there). */
+  initializeSentAt = 0;
   /** Every publishDiagnostics received, in order. */
   readonly published: Array<{ uri: string; version: number | undefined; count: number }> = [];
   readonly logs: string[] = [];
@@ -54,8 +71,11 @@ export class TestClient {
     this.settings = options.settings ?? {};
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const at = performance.now();
       this.diagnostics.set(p.uri, p);
       this.published.push({ uri: p.uri, version: p.version, count: p.diagnostics.length });
+      this.publishCounts.set(p.uri, (this.publishCounts.get(p.uri) ?? 0) + 1);
+      for (const l of this.publishListeners) l(p, at);
       this.notify();
     });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
@@ -72,7 +92,10 @@ export class TestClient {
       return null;
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('$/progress', () => undefined);
+    this.connection.onNotification('$/progress', (p: Omit<ProgressEvent, 'at'>) => {
+      this.progress.push({ ...p, at: performance.now() });
+      this.notify();
+    });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => void this.logs.push(`showMessage: ${p.message}`));
     process.stderr?.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection.listen();
@@ -99,10 +122,22 @@ export class TestClient {
         },
       },
     };
+    client.initializeSentAt = performance.now();
     const result = (await client.connection.sendRequest('initialize', params)) as InitializeResult;
     client.capabilities = result.capabilities;
     await client.connection.sendNotification('initialized', {});
     return client;
+  }
+
+  /** Calls `listener` for every publication from now on (with `performance.now()` at receipt); returns an unsubscribe. */
+  onPublish(listener: PublishListener): () => void {
+    this.publishListeners.add(listener);
+    return () => this.publishListeners.delete(listener);
+  }
+
+  /** Publications `uri` has received so far. */
+  publishCount(uri: string): number {
+    return this.publishCounts.get(uri) ?? 0;
   }
 
   private notify(): void {
