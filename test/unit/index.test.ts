@@ -41,6 +41,7 @@ describe('workspace index', () => {
     l.update('api-deploy.yaml', deployment('api', 'shop', 'api'));
     l.update('svc-db.yaml', service('db', 'shop', 'db'));
     l.update('db-deploy.yaml', deployment('db', 'shop', 'db'));
+    l.update('lost.yaml', service('lost', 'billing', 'zzz')); // selects nothing, and nothing in shop matches it
     // web's pods become api's: web loses them, api gains them; db is not concerned.
     assert.deepEqual([...l.update('deploy.yaml', deployment('web', 'shop', 'api'))].sort(), ['svc-api.yaml', 'svc-web.yaml']);
     // web now selects nothing: any workload change in the namespace may make a candidate of it.

@@ -184,17 +184,17 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Services of `ns` whose selector is contained in the pod template labels of one of `workloads`
-   * (found from the labels through `selectorHeads`, not by a scan of the namespace).
+   * Services of `ns` (or of any namespace) whose selector is contained in the pod template labels
+   * of one of `workloads` of `ns` (found from the labels through `selectorHeads`, not by a scan).
    */
-  private servicesSelecting(ns: string, workloads: readonly Resource[]): Set<Resource> {
+  private servicesSelecting(ns: string, workloads: readonly Resource[], anyNamespace = false): Set<Resource> {
     const out = new Set<Resource>();
     for (const w of workloads) {
       if (!w.podTemplate || this.ns(w) !== ns) continue;
       const labels = new Map(w.podTemplate.labels.pairs.map((p) => [p.key, labelValue(p.value)]));
       for (const [key, value] of labels) {
         for (const s of this.selectorHeads.get(headKey(key, value)) ?? []) {
-          if (this.ns(s) === ns && (s.service?.selector?.pairs ?? []).every((p) => labels.get(p.key) === labelValue(p.value))) out.add(s);
+          if ((anyNamespace || this.ns(s) === ns) && (s.service?.selector?.pairs ?? []).every((p) => labels.get(p.key) === labelValue(p.value))) out.add(s);
         }
       }
     }
@@ -226,11 +226,14 @@ export class WorkspaceIndex {
       }
       const bucket = this.buckets.get(ns);
       if (kind === 'workloads') {
-        // Services that selected or select a workload of this file; Services that select nothing
-        // (they name near misses, in this namespace and in others); StatefulSets (their governing
-        // Service's selection).
+        // Services that selected or select a workload of this file; Services of this namespace
+        // that select nothing (they name its workloads as near misses); Services elsewhere that
+        // select nothing but whose selector these pods match (they say so); StatefulSets (their
+        // governing Service's selection).
         addFiles(this.servicesSelecting(ns, resources));
-        addFiles(this.selectsNothing());
+        const nothing = this.selectsNothing();
+        for (const s of nothing) if (this.ns(s) === ns) out.add(s.file);
+        for (const s of this.servicesSelecting(ns, resources, true)) if (nothing.has(s)) out.add(s.file);
         if (bucket) addFiles(bucket.statefulSets);
       } else if (kind === 'services') {
         if (bucket) {

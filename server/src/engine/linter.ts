@@ -10,6 +10,9 @@ import { DEFAULT_SETTINGS, Settings } from './settings';
 import { isSuppressed, parseSuppressions, Suppressions } from './suppress';
 import { compareRanges, Finding, Position, Range } from './types';
 
+/** How long the object rules may run before the analysis pauses (the caller decides whether to yield). */
+const STEP_MS = 4;
+
 interface FileState {
   local: Finding[];
   suppressions: Suppressions;
@@ -142,6 +145,9 @@ export class Linter {
   private *analyseSteps(parsed: ParsedFile): Generator<void, { resources: Resource[]; local: Finding[]; objects: ObjectNode[] }, void> {
     const local: Finding[] = [...parsed.findings];
     const objects = yield* extractObjectsSteps(parsed);
+    // A pause every 32 objects, and after any rule once a step has run for STEP_MS: one object
+    // with thousands of ports (or aliases) must not hold the editor for all of its rules.
+    let stepStart = performance.now();
     for (let i = 0; i < objects.length; i++) {
       const object = objects[i] as ObjectNode;
       const resource = object.resource;
@@ -164,13 +170,23 @@ export class Linter {
         } catch (error) {
           this.onRuleError(rule.id, resource.file, error);
         }
+        if (performance.now() - stepStart > STEP_MS) {
+          yield;
+          stepStart = performance.now();
+        }
       }
       // One problem, one diagnostic: a secondary (schema) finding is dropped when a rule of this
       // object already reports on the same node, i.e. inside the `key: value` pair it is about
       // (`port: "80"` is service-port-range's, not also schema-type's).
       local.push(...primary);
-      for (const s of secondary) if (!primary.some((p) => rangeWithin(p.range, s.about))) local.push(s.finding);
-      if (i % 32 === 31) yield;
+      if (secondary.length > 0) {
+        const covered = coveredBy(primary);
+        for (const s of secondary) if (!covered(s.about)) local.push(s.finding);
+      }
+      if (i % 32 === 31) {
+        yield;
+        stepStart = performance.now();
+      }
     }
     return { resources: objects.map((o) => o.resource), local, objects };
   }
@@ -196,6 +212,29 @@ function appliesTo(kinds: readonly string[], r: Resource): boolean {
   if (!kinds.includes(r.kind) && !kinds.includes('*')) return false;
   // `Service` means the core v1 Service, not a CRD that happens to share the name.
   return r.kind !== 'Service' || r.service !== undefined || kinds.includes('*');
+}
+
+/**
+ * Whether some finding lies within a range: the findings sorted by start once, then a binary
+ * search per range (a Service with 2,000 ports has thousands of each; `some` per range was quadratic).
+ */
+function coveredBy(findings: readonly Finding[]): (about: Range) => boolean {
+  const sorted = [...findings].sort((a, b) => compareRanges(a.range, b.range));
+  return (about) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (notAfter(about.start, (sorted[mid] as Finding).range.start)) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let i = lo; i < sorted.length; i++) {
+      const r = (sorted[i] as Finding).range;
+      if (!notAfter(r.start, about.end)) break;
+      if (rangeWithin(r, about)) return true;
+    }
+    return false;
+  };
 }
 
 function notAfter(a: Position, b: Position): boolean {

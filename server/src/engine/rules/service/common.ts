@@ -25,9 +25,15 @@ export function serviceContext(rule: ObjectRuleContext): ServiceContext | undefi
   return { rule, view, src, root: rule.object.node, spec: asMap(src, get(src, rule.object.node, 'spec')) };
 }
 
+/** The items of spec.ports, per spec node: rules ask for one port's map per port (2,000 ports made that quadratic). */
+const portItems = new WeakMap<object, readonly unknown[]>();
+
 /** The map of `spec.ports[index]`, if it is one. */
 export function portMap(s: ServiceContext, index: number): YAMLMap | undefined {
-  return asMap(s.src, items(s.src, get(s.src, s.spec, 'ports'))[index]);
+  if (!s.spec) return undefined;
+  let list = portItems.get(s.spec);
+  if (!list) portItems.set(s.spec, (list = items(s.src, get(s.src, s.spec, 'ports'))));
+  return asMap(s.src, list[index]);
 }
 
 /** A pair written in this map itself (merge keys cannot be edited here). */
