@@ -2,7 +2,7 @@
 // folder scan and file reading, and yaml.parseAllDocuments with its default options — nothing else.
 //   node build/scripts/bench/parseOnly.js FOLDER
 import { parseAllDocuments } from 'yaml';
-import { readManifest } from '../../server/src/workspace/files';
+import { readManifests } from '../../server/src/workspace/files';
 import { scanFolder } from '../../server/src/workspace/scan';
 
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -10,8 +10,7 @@ const MAX_BYTES = 8 * 1024 * 1024;
 export async function parseOnly(folder: string): Promise<{ files: number; documents: number }> {
   const files = await scanFolder(folder);
   let documents = 0;
-  for (const file of files) {
-    const { text } = await readManifest(file, MAX_BYTES);
+  for await (const { text } of readManifests(files, MAX_BYTES)) {
     if (text === undefined) continue;
     const docs = parseAllDocuments(text);
     documents += Array.isArray(docs) ? docs.length : 0;

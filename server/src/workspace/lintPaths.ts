@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { Linter } from '../engine/linter';
 import type { Settings } from '../engine/settings';
 import type { Finding } from '../engine/types';
-import { readManifest } from './files';
+import { readManifests } from './files';
 import { scanFolder } from './scan';
 
 export interface CollectedFiles {
@@ -50,10 +50,9 @@ export async function lintFiles(
   const linter = new Linter({ ...settings, limits: { ...settings.limits, maxDocumentBytes: Infinity } }, { onRuleError });
   // Every file's findings are asked for once all are loaded: no need to work out dependents per file.
   const bulk = { dependents: false };
-  for (const file of files) {
-    const read = await readManifest(file, settings.limits.maxFileBytes);
-    if (read.text !== undefined) linter.update(file, read.text, bulk);
-    else linter.skip(file, read.problem ?? 'File skipped.', bulk);
+  for await (const read of readManifests(files, settings.limits.maxFileBytes)) {
+    if (read.text !== undefined) linter.update(read.path, read.text, bulk);
+    else linter.skip(read.path, read.problem ?? 'File skipped.', bulk);
   }
   if (stdinText !== undefined) linter.update('<stdin>', stdinText, bulk);
 
