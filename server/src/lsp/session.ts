@@ -66,7 +66,9 @@ export interface SessionOptions {
   debounceMs?: number;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+// A timer, not setImmediate: the JSON-RPC layer handles incoming messages in setImmediate callbacks,
+// and an immediate queued before them would run the next slice first, so a request waited two slices.
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class Session {
   readonly documents = new TextDocuments(TextDocument);
