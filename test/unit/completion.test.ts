@@ -43,6 +43,15 @@ describe('the outline of YAML being typed', () => {
     assert.deepEqual(outline.entriesUnder(['spec', 'selector']).map((e) => e.key), ['app']);
   });
 
+  it('offers nothing on a `---` that is the last line (the document after it is empty), without throwing', () => {
+    // A file with CR-only line breaks is one line to the completion's reader: this was how the fuzzer met it.
+    for (const text of ['---', '---\rapiVersion: v1\rkind: Service\r']) {
+      assert.deepEqual(documentAround(splitLines(text), 0), { start: 1, end: 0 });
+      const result = complete({ text, position: { line: 0, character: 3 }, index: check({}).linter.index, defaultNamespace: 'default' });
+      assert.deepEqual(result.items, []);
+    }
+  });
+
   it('quotes scalars that YAML would read as something else', () => {
     assert.deepEqual(['web', 'app.kubernetes.io/name', 'yes', '2.1', 'On', ''].map(yamlScalar), ['web', 'app.kubernetes.io/name', '"yes"', '"2.1"', '"On"', '""']);
   });

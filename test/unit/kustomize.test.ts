@@ -37,4 +37,12 @@ describe('kustomize patches', () => {
     l.update('k/kustomization.yaml', 'resources: [service.yaml]\n');
     assert.equal(portsRequired(l, 'k/service.yaml').length, 1);
   });
+
+  it('a broken kustomization whose patches entry is a scalar lists no patch and does not throw', () => {
+    const l = new Linter();
+    l.update('k/service.yaml', patch);
+    l.update('k/kustomization.yaml', 'resources: [service.yaml]\npatches:\n  - service.yaml\n');
+    assert.equal(l.index.isKustomizePatch('k/service.yaml'), false);
+    assert.equal(portsRequired(l, 'k/service.yaml').length, 1);
+  });
 });

@@ -47,7 +47,7 @@ export function keyString(pair: Pair): string | undefined {
 
 /** The pair for `key`: the last one when a key is repeated, as a lenient JSON decoder keeps it. */
 export function getPair(ctx: NodeContext, map: YAMLMap | undefined, key: string): Pair | undefined {
-  if (!map) return undefined;
+  if (!isMap(map)) return undefined; // callers pass what a field holds, which may be a scalar in a broken file
   let found: Pair | undefined;
   let merged: Pair | undefined;
   for (const item of map.items) {

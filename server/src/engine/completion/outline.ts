@@ -252,7 +252,8 @@ export function documentAround(lines: readonly string[], line: number): { start:
   let start = line;
   while (start > 0 && !DOC_MARKER.test(lines[start - 1] ?? '')) start--;
   if (DOC_MARKER.test(lines[line] ?? '') && line === start) start = line + 1;
-  let end = Math.max(line, start);
+  // On a `---` that is the last line, start is past the end: the document is empty, not out of bounds.
+  let end = Math.min(Math.max(line, start), lines.length - 1);
   while (end + 1 < lines.length && !DOC_MARKER.test(lines[end + 1] ?? '')) end++;
   return { start, end };
 }

@@ -2,7 +2,7 @@
 // kustomization is a fragment merged into a base, not an object sent to the API server as is,
 // so it may lack ports and selector. This module finds those files; the index remembers them.
 import type { YAMLMap } from 'yaml';
-import { get, items, NodeContext, scalarValue, stringValue } from '../yamlNodes';
+import { asMap, get, items, NodeContext, scalarValue, stringValue } from '../yamlNodes';
 
 const KUSTOMIZATION_NAMES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
 
@@ -27,7 +27,7 @@ export function isKustomizationKind(apiVersion: string, kind: string): boolean {
 export function patchPaths(ctx: NodeContext, map: YAMLMap): string[] {
   const out: string[] = [];
   for (const p of items(ctx, get(ctx, map, 'patches'))) {
-    const path = stringValue(ctx, get(ctx, p as YAMLMap, 'path'));
+    const path = stringValue(ctx, get(ctx, asMap(ctx, p), 'path')); // an entry may be a scalar in a broken file
     if (path) out.push(path);
   }
   for (const p of items(ctx, get(ctx, map, 'patchesStrategicMerge'))) {
