@@ -11,7 +11,8 @@ import { repoPath, repoRoot } from '../support/repo';
 
 export function prepareWorkspace(dir: string): void {
   for (const src of [repoPath('examples'), repoPath('test', 'e2e', 'workspace')]) {
-    for (const f of fs.readdirSync(src)) fs.copyFileSync(path.join(src, f), path.join(dir, f));
+    // Recursive: examples/ holds folders too (examples/shop, a workspace split over files).
+    fs.cpSync(src, dir, { recursive: true });
   }
 }
 
