@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import { commands, EventEmitter, ExtensionContext, TextDocumentContentProvider, Uri, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerCapabilities, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+// The request's name and types, from the server's dependency-free protocol module (bundled in, a few bytes).
+import { ROUTING_METHOD, type RoutingResult } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -22,18 +24,13 @@ const previewProvider: TextDocumentContentProvider = {
   provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '',
 };
 
-interface RoutingResult {
-  title: string;
-  markdown: string;
-}
-
 /** Asks the server for the routing of the Service under the cursor (or at a code lens) and previews it. */
 async function showRouting(uri?: string, position?: { line: number; character: number }): Promise<void> {
   const editor = window.activeTextEditor;
   const target = uri ?? editor?.document.uri.toString();
   const at = position ?? (editor ? { line: editor.selection.active.line, character: editor.selection.active.character } : undefined);
   if (!client || !target || !at) return void window.showInformationMessage('Put the cursor in a Kubernetes Service to show its routing.');
-  const result = await client.sendRequest<RoutingResult | null>('kubeServiceLens/routing', { uri: target, position: at });
+  const result = await client.sendRequest<RoutingResult | null>(ROUTING_METHOD, { uri: target, position: at });
   if (!result) return void window.showInformationMessage('No Kubernetes Service or workload under the cursor.');
   const doc = Uri.from({ scheme: PREVIEW_SCHEME, path: `/${result.title}.md` });
   previews.set(doc.toString(), result.markdown);

@@ -189,8 +189,8 @@ function table(results: SizeResult[]): string {
     ['edit → dependent file published, p50', ...results.map((r) => ms(r.server?.dependentP50))],
     ['edit → dependent file published, p95 (≤ 50 ms)', ...results.map((r) => ms(r.server?.dependentP95))],
     ['edit → edited file published, p50 / p95', ...results.map((r) => (r.server ? `${ms(r.server.editedP50)} / ${ms(r.server.editedP95)}` : '-'))],
-    ['hover on a Service name, first: p50 / p95 (≤ 20 ms)', ...results.map((r) => (r.server ? `${ms(r.server.hoverColdP50)} / ${ms(r.server.hoverColdP95)}` : '-'))],
-    ['hover on a Service name, again: p50 / p95', ...results.map((r) => (r.server ? `${ms(r.server.hoverWarmP50)} / ${ms(r.server.hoverWarmP95)}` : '-'))],
+    ['hover on a Service name, first routing build: p50 / p95 (≤ 20 ms)', ...results.map((r) => (r.server ? `${ms(r.server.hoverColdP50)} / ${ms(r.server.hoverColdP95)}` : '-'))],
+    ['hover on a Service name, built again: p50 / p95', ...results.map((r) => (r.server ? `${ms(r.server.hoverWarmP50)} / ${ms(r.server.hoverWarmP95)}` : '-'))],
     ['server peak RSS, VmHWM (≤ 300 MB)', ...results.map((r) => mb(r.server?.peakRssMB))],
     ['server CPU time (whole run)', ...results.map((r) => ms(r.server?.cpuMs))],
   ];

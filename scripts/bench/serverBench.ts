@@ -30,8 +30,9 @@ export interface ServerRun {
   dependentLatencies: number[];
   /** Edit of the Deployment → publication of its own diagnostics for the new version, ms. */
   editedLatencies: number[];
-  /** Hover on a Service's name → the routing preview, ms: first hover of each file, then again. */
+  /** Hover on a Service's name → the routing preview, ms: the first routing build for each Service. */
   hoverColdLatencies: number[];
+  /** The same hover again (the preview is built anew: nothing is cached per Service). */
   hoverWarmLatencies: number[];
   peakRssMB?: number;
   rssMB?: number;
@@ -164,8 +165,9 @@ function serviceNameAt(text: string, name: string): { line: number; character: n
 
 /**
  * Opens the Service files of `count` apps spread over the workspace, waits until the server is
- * quiet, then hovers each Service's name twice, one request at a time: the first hover of a file
- * parses it for the hover's model ("cold"), the second finds the model cached ("warm").
+ * quiet, then hovers each Service's name twice, one request at a time. Neither hover parses: the
+ * validation of the opened file keeps its model. Nor is a routing preview cached: "cold" is the
+ * first routing build for that Service, "warm" the same build again.
  */
 async function hoverServices(client: TestClient, dir: string, ws: GeneratedWorkspace, count: number, timeout: number): Promise<{ cold: number[]; warm: number[] }> {
   const step = Math.max(1, Math.floor(ws.apps.length / Math.max(1, count)));

@@ -1,11 +1,10 @@
 // kube-service-lens: the editor's engine as a command-line linter for CI.
 //   node server/out/cli.js [--format text|json|sarif] [--config FILE] PATH...
 // Exit code: 1 when any error-severity finding exists, 0 otherwise, 2 on bad usage.
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from './engine/rules';
 import { normalizeSettings, SettingsProblem } from './engine/settings';
 import { formatJson, formatSarif, formatText } from './report/formats';
+import { ruleDocHref } from './report/ruleDocs';
 import { findConfig, loadConfigFile } from './workspace/config';
 import { collectFiles, lintFiles } from './workspace/lintPaths';
 
@@ -111,12 +110,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`kube-service-lens: internal error in rule ${rule} on ${file}: ${String(error)}\n`),
   );
 
-  const docsDir = path.resolve(__dirname, '..', '..', 'docs', 'rules');
   const out =
     args.format === 'json'
       ? formatJson(findings)
       : args.format === 'sarif'
-        ? formatSarif(findings, ALL_RULES, VERSION, (id) => pathToFileURL(path.join(docsDir, `${id}.md`)).href)
+        ? formatSarif(findings, ALL_RULES, VERSION, ruleDocHref)
         : formatText(findings, fileCount);
   await writeOut(`${out}\n`);
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

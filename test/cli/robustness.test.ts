@@ -140,8 +140,19 @@ describe('cli on hostile folders', () => {
 
   it('writes nothing: the tree is the same after text, JSON and SARIF runs', () => {
     const before = snapshot(dir);
-    for (const format of ['text', 'json', 'sarif']) spawnSync(process.execPath, [CLI, '--format', format, '.'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-    spawnSync(process.execPath, [CLI, '-'], { cwd: dir, input: SERVICE, encoding: 'utf8' });
+    const run = (args: string[], input?: string) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, ...(input === undefined ? {} : { input }) });
+      // Each run must have done its work, or "nothing written" would prove nothing.
+      assert.equal(r.status, 0, `${args.join(' ')} exited with ${r.status} (${r.signal ?? 'no signal'}): ${r.stderr}`);
+      return r.stdout;
+    };
+    assert.match(run(['--format', 'text', '.']), /^a\/svc\.yaml:6:9: warning: .*\[service-type\]$/m);
+    const json = JSON.parse(run(['--format', 'json', '.'])) as JsonFinding[];
+    assert.ok(json.some((f) => f.file === 'a/svc.yaml' && f.rule === 'service-type' && f.line === 6), `no service-type finding in the JSON: ${JSON.stringify(json.map((f) => f.rule))}`);
+    const sarif = JSON.parse(run(['--format', 'sarif', '.'])) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
+    assert.equal(sarif.version, '2.1.0');
+    assert.ok(sarif.runs[0]?.results.some((r) => r.ruleId === 'service-type'), 'no service-type result in the SARIF log');
+    assert.match(run(['-'], SERVICE), /^<stdin>:6:9: warning: .*\[service-type\]$/m);
     assert.deepEqual(snapshot(dir), before);
   });
 });

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { disableFileFix, disableLineFix } from '../../server/src/engine/edit/suppression';
-import { applyEdits } from '../../server/src/engine/edit/text';
+import { applyEdits } from '../support/applyEdits';
 import { repoPath } from '../support/repo';
 
 const CLI = repoPath('server', 'out', 'cli.js');

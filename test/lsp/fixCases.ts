@@ -1,9 +1,7 @@
 // The quick-fix table: one entry per fix = fixture files, the rule whose diagnostic it repairs,
 // the action's title, and the files after the fix. `fixes.test.ts` applies each through the
 // language server and checks that the diagnostic is gone and every other byte is unchanged.
-// PENDING_FIX_CASES are for rules that other branches are writing: each switches on by itself
-// once its rule id is in ALL_RULES (if a rule lands under another id, rename it here). Titles are
-// patterns, so that the wording of a fix may change without breaking its test.
+// Titles may be patterns, so that the wording of a fix may change without breaking its test.
 
 export interface FixCase {
   name: string;
@@ -87,90 +85,6 @@ spec:
               containerPort: 8080
             - containerPort: 9090   # metrics, unnamed
 `;
-
-export const FIX_CASES: FixCase[] = [
-  {
-    name: 'enum casing: type Nodeport → NodePort',
-    rule: 'service-type',
-    files: { 'svc.yaml': SERVICE },
-    title: /^Change (type )?to NodePort$/,
-    preferred: true,
-    after: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort']) },
-  },
-  {
-    name: 'enum casing: protocol udp → UDP',
-    rule: 'service-protocol',
-    files: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort'], ['protocol: TCP', 'protocol: udp']) },
-    title: /^Change (protocol )?to UDP$/,
-    preferred: true,
-    after: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort'], ['protocol: TCP', 'protocol: UDP']) },
-  },
-  {
-    name: 'a quoted number as port → the number',
-    rule: 'service-port-range',
-    files: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort'], ['port: 80', "port: '80'"]) },
-    title: 'Change to the number 80',
-    preferred: true,
-    after: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort']) },
-  },
-  {
-    name: 'fix all of one rule in the file',
-    rule: 'service-protocol',
-    files: { 'svc.yaml': TWO_BAD_PROTOCOLS },
-    at: 'udp',
-    title: 'Fix all service-protocol problems in this file (2)',
-    after: { 'svc.yaml': swap(TWO_BAD_PROTOCOLS, ['protocol: udp', 'protocol: UDP'], ['protocol: tcp', 'protocol: TCP']) },
-  },
-  {
-    name: 'a fix in the second document of a file leaves the first alone',
-    rule: 'service-type',
-    files: { 'svc.yaml': `${DEPLOYMENT}---\n${SERVICE}` },
-    title: /^Change (type )?to NodePort$/,
-    after: { 'svc.yaml': `${DEPLOYMENT}---\n${swap(SERVICE, ['type: Nodeport', 'type: NodePort'])}` },
-  },
-  {
-    name: 'CRLF line breaks are kept',
-    rule: 'service-type',
-    files: { 'svc.yaml': SERVICE.replace(/\n/g, '\r\n') },
-    title: 'Disable service-type for this line',
-    after: { 'svc.yaml': swap(SERVICE, ['  type: Nodeport', '  # kube-service-lens-disable-next-line service-type\n  type: Nodeport']).replace(/\n/g, '\r\n') },
-  },
-  {
-    name: 'suppression: disable the rule for this line, at the line’s indentation',
-    rule: 'service-protocol',
-    files: { 'svc.yaml': TWO_BAD_PROTOCOLS },
-    at: 'udp',
-    title: 'Disable service-protocol for this line',
-    remaining: 1,
-    after: { 'svc.yaml': swap(TWO_BAD_PROTOCOLS, ['    protocol: udp', '    # kube-service-lens-disable-next-line service-protocol\n    protocol: udp']) },
-  },
-  {
-    name: 'suppression: an existing marker above the line gets the rule added before its reason',
-    rule: 'service-type',
-    files: { 'svc.yaml': swap(SERVICE, ['  type: Nodeport', '  # kube-service-lens-disable-next-line service-port-range -- migrating\n  type: Nodeport']) },
-    title: 'Disable service-type for this line',
-    after: {
-      'svc.yaml': swap(SERVICE, ['  type: Nodeport', '  # kube-service-lens-disable-next-line service-port-range, service-type -- migrating\n  type: Nodeport']),
-    },
-  },
-  {
-    name: 'suppression: disable the rule for the whole file',
-    rule: 'service-protocol',
-    files: { 'svc.yaml': TWO_BAD_PROTOCOLS },
-    at: 'udp',
-    title: 'Disable service-protocol for this file',
-    after: { 'svc.yaml': `# kube-service-lens-disable service-protocol\n${TWO_BAD_PROTOCOLS}` },
-  },
-  {
-    name: 'suppression: an existing file-level marker gets the rule added',
-    rule: 'service-type',
-    files: { 'svc.yaml': `# kube-service-lens-disable service-protocol\n${SERVICE}` },
-    title: 'Disable service-type for this file',
-    after: { 'svc.yaml': `# kube-service-lens-disable service-protocol, service-type\n${SERVICE}` },
-  },
-];
-
-// ---- waiting for rules of other branches (guessed rule ids; each skips until its rule exists) ----
 
 const CLUSTER_IP_SERVICE = (spec: string) => `apiVersion: v1
 kind: Service
@@ -271,7 +185,86 @@ spec:
       targetPort: http
 `;
 
-export const PENDING_FIX_CASES: FixCase[] = [
+export const FIX_CASES: FixCase[] = [
+  {
+    name: 'enum casing: type Nodeport → NodePort',
+    rule: 'service-type',
+    files: { 'svc.yaml': SERVICE },
+    title: /^Change (type )?to NodePort$/,
+    preferred: true,
+    after: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort']) },
+  },
+  {
+    name: 'enum casing: protocol udp → UDP',
+    rule: 'service-protocol',
+    files: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort'], ['protocol: TCP', 'protocol: udp']) },
+    title: /^Change (protocol )?to UDP$/,
+    preferred: true,
+    after: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort'], ['protocol: TCP', 'protocol: UDP']) },
+  },
+  {
+    name: 'a quoted number as port → the number',
+    rule: 'service-port-range',
+    files: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort'], ['port: 80', "port: '80'"]) },
+    title: 'Change to the number 80',
+    preferred: true,
+    after: { 'svc.yaml': swap(SERVICE, ['type: Nodeport', 'type: NodePort']) },
+  },
+  {
+    name: 'fix all of one rule in the file',
+    rule: 'service-protocol',
+    files: { 'svc.yaml': TWO_BAD_PROTOCOLS },
+    at: 'udp',
+    title: 'Fix all service-protocol problems in this file (2)',
+    after: { 'svc.yaml': swap(TWO_BAD_PROTOCOLS, ['protocol: udp', 'protocol: UDP'], ['protocol: tcp', 'protocol: TCP']) },
+  },
+  {
+    name: 'a fix in the second document of a file leaves the first alone',
+    rule: 'service-type',
+    files: { 'svc.yaml': `${DEPLOYMENT}---\n${SERVICE}` },
+    title: /^Change (type )?to NodePort$/,
+    after: { 'svc.yaml': `${DEPLOYMENT}---\n${swap(SERVICE, ['type: Nodeport', 'type: NodePort'])}` },
+  },
+  {
+    name: 'CRLF line breaks are kept',
+    rule: 'service-type',
+    files: { 'svc.yaml': SERVICE.replace(/\n/g, '\r\n') },
+    title: 'Disable service-type for this line',
+    after: { 'svc.yaml': swap(SERVICE, ['  type: Nodeport', '  # kube-service-lens-disable-next-line service-type\n  type: Nodeport']).replace(/\n/g, '\r\n') },
+  },
+  {
+    name: 'suppression: disable the rule for this line, at the line’s indentation',
+    rule: 'service-protocol',
+    files: { 'svc.yaml': TWO_BAD_PROTOCOLS },
+    at: 'udp',
+    title: 'Disable service-protocol for this line',
+    remaining: 1,
+    after: { 'svc.yaml': swap(TWO_BAD_PROTOCOLS, ['    protocol: udp', '    # kube-service-lens-disable-next-line service-protocol\n    protocol: udp']) },
+  },
+  {
+    name: 'suppression: an existing marker above the line gets the rule added before its reason',
+    rule: 'service-type',
+    files: { 'svc.yaml': swap(SERVICE, ['  type: Nodeport', '  # kube-service-lens-disable-next-line service-port-range -- migrating\n  type: Nodeport']) },
+    title: 'Disable service-type for this line',
+    after: {
+      'svc.yaml': swap(SERVICE, ['  type: Nodeport', '  # kube-service-lens-disable-next-line service-port-range, service-type -- migrating\n  type: Nodeport']),
+    },
+  },
+  {
+    name: 'suppression: disable the rule for the whole file',
+    rule: 'service-protocol',
+    files: { 'svc.yaml': TWO_BAD_PROTOCOLS },
+    at: 'udp',
+    title: 'Disable service-protocol for this file',
+    after: { 'svc.yaml': `# kube-service-lens-disable service-protocol\n${TWO_BAD_PROTOCOLS}` },
+  },
+  {
+    name: 'suppression: an existing file-level marker gets the rule added',
+    rule: 'service-type',
+    files: { 'svc.yaml': `# kube-service-lens-disable service-protocol\n${SERVICE}` },
+    title: 'Disable service-type for this file',
+    after: { 'svc.yaml': `# kube-service-lens-disable service-protocol, service-type\n${SERVICE}` },
+  },
   {
     name: 'enum casing: sessionAffinity ClientIp → ClientIP',
     rule: 'service-session-affinity',

@@ -4,10 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { ruleById } from '../../server/src/engine/rules';
 import { TestClient } from '../support/lspClient';
 import { applyWorkspaceEdit, codeActions, pick, textAt } from '../support/lspEdits';
-import { FIX_CASES, FixCase, PENDING_FIX_CASES, swap } from './fixCases';
+import { FIX_CASES, FixCase, swap } from './fixCases';
 
 let caseNo = 0;
 
@@ -59,13 +58,6 @@ describe('quick fixes through the language server', () => {
   after(async () => client.stop());
 
   for (const c of FIX_CASES) it(c.name, () => runFixCase(client, c));
-
-  describe('fixes of rules from other branches (switch on when the rule is registered)', () => {
-    for (const c of PENDING_FIX_CASES) {
-      const skip = ruleById(c.rule) ? false : `waiting for rule ${c.rule} (not in ALL_RULES on this branch)`;
-      it(c.name, { skip }, () => runFixCase(client, c));
-    }
-  });
 
   it('source.fixAll.kubeServiceLens applies every preferred fix of the file at once', async () => {
     const uri = 'file:///fix-all/svc.yaml';

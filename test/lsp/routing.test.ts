@@ -92,6 +92,27 @@ spec:
     assert.equal(await client.request('kubeServiceLens/routing', { uri: 'file:///not/open.yaml', position: { line: 0, character: 0 } }), null);
   });
 
+  it('an edit that changes no other file sends no lens refresh (the editor asks again for the lenses of the edited file itself)', async () => {
+    const svcUri = 'file:///virtual/lonely-svc.yaml';
+    const podUri = 'file:///virtual/lonely-pod.yaml';
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata: {name: lonely, namespace: nowhere}\nspec:\n  selector: {app: lonely}\n  ports: [{port: 80}]\n';
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: nowhere, labels: {app: other}}\nspec:\n  containers: [{name: c, image: x}]\n';
+    client.open(svcUri, svc);
+    await client.waitForDiagnostics(svcUri);
+    await new Promise((r) => setTimeout(r, 200)); // refreshes from earlier tests have arrived
+    const before = client.codeLensRefreshes;
+    // An edit of the Service alone, then one of a pod it comes to select: validations run in
+    // order, so a refresh for the first would arrive before the one the second must cause.
+    client.change(svcUri, svc.replace('port: 80', 'port: 81'));
+    await client.waitForDiagnostics(svcUri);
+    client.open(podUri, pod.replace('app: other', 'app: lonely'));
+    await client.waitFor('the refresh the pod causes', () => client.codeLensRefreshes > before);
+    await client.waitForDiagnostics(podUri);
+    assert.equal(client.codeLensRefreshes, before + 1);
+    client.close(podUri);
+    client.close(svcUri);
+  });
+
   it('an edit in another file asks the client to refresh lenses, which then count the new state', async () => {
     const expected = '→ 2 pods in 1 workload · 1/1 port resolved';
     client.open(appUri, APP);

@@ -9,6 +9,7 @@ import type { CompletionItem, CompletionList, Location, LocationLink, Position }
 import { fileUri, TestClient } from '../support/lspClient';
 import { applyWorkspaceEdit, codeActions, cursor, pick } from '../support/lspEdits';
 import { repoPath } from '../support/repo';
+import { positionOf } from '../support/routing';
 
 const FIXTURE = repoPath('test', 'fixtures', 'workspaces', 'shop');
 
@@ -21,13 +22,6 @@ function copyWorkspace(): string {
 /** `file L:C` (1-based) of a location, relative to the workspace. */
 function where(dir: string, uri: string, pos: Position): string {
   return `${path.relative(dir, new URL(uri).pathname)} ${pos.line + 1}:${pos.character + 1}`;
-}
-
-function positionOf(text: string, needle: string, offset = 0): Position {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, needle);
-  const before = text.slice(0, at + offset);
-  return { line: before.split('\n').length - 1, character: at + offset - (before.lastIndexOf('\n') + 1) };
 }
 
 async function startIndexed(dir: string, options: { definitionLinks?: boolean } = {}): Promise<TestClient> {
@@ -92,11 +86,11 @@ describe('workspace features through the language server', () => {
   it('goes from a named targetPort and from a backend to their definitions in other files', async () => {
     const services = read('services.yaml');
     client.open(uri('services.yaml'), services);
-    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('services.yaml') }, position: positionOf(services, 'targetPort: http', 13) });
+    const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('services.yaml') }, position: positionOf(services, 'targetPort: http', 0, 13) });
     assert.deepEqual(defs.map((d) => where(dir, d.uri, d.range.start)), ['web.yaml 19:21']);
     const edge = read('edge.yaml');
     client.open(uri('edge.yaml'), edge);
-    const svc = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('edge.yaml') }, position: positionOf(edge, 'name: web', 7) });
+    const svc = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('edge.yaml') }, position: positionOf(edge, 'name: web', 0, 7) });
     assert.deepEqual(svc.map((d) => where(dir, d.uri, d.range.start)), ['services.yaml 4:9']);
     const none = await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri: uri('edge.yaml') }, position: { line: 0, character: 0 } });
     assert.equal(none, null);
@@ -165,7 +159,7 @@ describe('workspace features through the language server', () => {
     let defs: Location[] | null = null;
     for (let i = 0; i < 100 && !defs?.length; i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, 50));
-      defs = await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri: svcUri }, position: positionOf(after, 'tcp-9090', 2) });
+      defs = await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri: svcUri }, position: positionOf(after, 'tcp-9090', 0, 2) });
     }
     assert.deepEqual((defs ?? []).map((d) => where(dir, d.uri, d.range.start)), ['web.yaml 21:21']);
     client.close(svcUri);
@@ -180,7 +174,7 @@ describe('definition as LocationLinks', () => {
       const services = fs.readFileSync(path.join(dir, 'services.yaml'), 'utf8');
       const svcUri = fileUri(path.join(dir, 'services.yaml'));
       client.open(svcUri, services);
-      const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: svcUri }, position: positionOf(services, 'app: web', 1) });
+      const links = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri: svcUri }, position: positionOf(services, 'app: web', 0, 1) });
       assert.equal(links.length, 1);
       const link = links[0]!;
       assert.equal(where(dir, link.targetUri, link.targetSelectionRange.start), 'web.yaml 12:9');

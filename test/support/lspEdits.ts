@@ -2,7 +2,7 @@
 // one, apply its WorkspaceEdit to the texts, and send the result back as edits.
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Command, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { applyEdits } from '../../server/src/engine/edit/text';
+import { applyEdits } from './applyEdits';
 import type { TestClient } from './lspClient';
 
 export function codeActions(client: TestClient, uri: string, range: Range, diagnostics: Diagnostic[] = [], only?: string[]): Promise<CodeAction[]> {

@@ -73,6 +73,7 @@ describe('real-world corpus against the reviewed truth', { skip: SKIP }, () => {
 
   it('gives should-not-flag Services no errors and only the listed, tolerated warnings', (t) => {
     const quiet = truth.services.filter((s) => s.linter_expectation === 'should-not-flag');
+    assert.ok(quiet.length > 0, 'the truth marks no Service should-not-flag: nothing would be checked');
     const errors: string[] = [];
     const warnings: string[] = [];
     for (const svc of quiet) {
@@ -100,6 +101,7 @@ describe('real-world corpus against the reviewed truth', { skip: SKIP }, () => {
     // sctp placeholder: port and targetPort are the literal PORT.
     has('GoogleCloudPlatform__kubernetes-engine-samples/networking/sctp/sctp-deployment.yaml', 'named-target-port-missing', /"PORT" names no SCTP container port/);
     // Every StatefulSet whose governing Service is missing or not headless.
+    assert.ok(truth.statefulset_serviceName_findings.length > 0, 'the truth lists no StatefulSet serviceName findings: nothing would be checked');
     for (const s of truth.statefulset_serviceName_findings) {
       const r = resourceOf(run, s, 'StatefulSet');
       assert.ok(r, `${s.file}#${s.doc_index}: StatefulSet ${s.statefulset} not seen`);
@@ -113,6 +115,7 @@ describe('real-world corpus against the reviewed truth', { skip: SKIP }, () => {
     const key = (w: { kind: string; name?: string | null; file: string; docIndex: number }) => `${w.kind}/${w.name ?? ''}@${w.file}#${w.docIndex}`;
     let agree = 0;
     const differ: string[] = [];
+    assert.ok(truth.services.length > 0, 'the truth lists no Services: nothing would be checked');
     for (const svc of truth.services) {
       const r = resourceOf(run, svc, 'Service');
       if (!r) {
@@ -132,6 +135,7 @@ describe('real-world corpus against the reviewed truth', { skip: SKIP }, () => {
 
   it('warns selector-matches-nothing exactly on the Services whose selector the truth finds selecting nothing', (t) => {
     const expected = truth.services.filter((s) => s.type !== 'ExternalName' && s.selector && Object.keys(s.selector).length > 0 && s.selects.length === 0).map((s) => s.id);
+    assert.ok(expected.length > 0, 'the truth has no Service whose selector selects nothing: the rule would be checked only for silence');
     const actual = truth.services.filter((s) => findingsOn(s).some((f) => f.rule === 'selector-matches-nothing')).map((s) => s.id);
     const verdicts = new Map<string, number>();
     for (const id of actual) {

@@ -48,6 +48,22 @@ describe('workspace index', () => {
     assert.deepEqual([...l.update('db-deploy.yaml', deployment('db', 'shop', 'db2'))].sort(), ['svc-db.yaml', 'svc-web.yaml']);
   });
 
+  it('Services that select pods by a label their controller adds depend on that workload', () => {
+    const sts = (port: number) =>
+      `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web, namespace: db}\nspec:\n  serviceName: web\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: [{name: c, ports: [{containerPort: ${port}}]}]\n`;
+    const svc = (name: string, selector: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: db}\nspec:\n  selector: {${selector}}\n  ports: [{port: 80}]\n`;
+    const l = new Linter();
+    l.update('sts.yaml', sts(80));
+    l.update('pod0.yaml', svc('web-0', 'app: web, statefulset.kubernetes.io/pod-name: web-0'));
+    l.update('pod1.yaml', svc('web-1', 'statefulset.kubernetes.io/pod-name: web-1'));
+    l.update('other.yaml', svc('other', 'statefulset.kubernetes.io/pod-name: api-0'));
+    l.update('api.yaml', deployment('api', 'db', 'api'));
+    l.update('api-svc.yaml', svc('api', 'app: api'));
+    assert.deepEqual(l.index.selectWorkloads('db', [{ key: 'statefulset.kubernetes.io/pod-name', value: 'web-1' }]).map((w) => w.name), ['web']);
+    // The port changes: the Services that select web's pods (and the one that selects nothing) are re-checked, api's is not.
+    assert.deepEqual([...l.update('sts.yaml', sts(81))].sort(), ['other.yaml', 'pod0.yaml', 'pod1.yaml']);
+  });
+
   it('loading files without dependents gives the same findings as loading them one by one', () => {
     const files: Array<[string, string]> = [
       ['svc.yaml', service('web', 'shop', 'web')],

@@ -9,19 +9,15 @@ import type { Position, Range } from '../../server/src/engine/types';
 import { check } from '../support/check';
 import { loadFixture } from '../support/fixtures';
 import { repoPath } from '../support/repo';
+import { positionOf } from '../support/routing';
 
 /** The `shop` workspace fixture, keyed by file name. */
 const SHOP = Object.fromEntries(Object.entries(loadFixture(repoPath('test', 'fixtures', 'workspaces', 'shop'))).map(([k, v]) => [k.replace(/^shop\//, ''), v]));
 const { linter } = check(SHOP);
 
-/** The position of the `nth` occurrence of `needle` in `file` (plus `offset` characters). */
+/** The position of the `nth` (1-based) occurrence of `needle` in `file` (plus `offset` characters). */
 function find(file: string, needle: string, nth = 1, offset = 0): Position {
-  const text = SHOP[file]!;
-  let at = -1;
-  for (let i = 0; i < nth; i++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, `${needle} not in ${file}`);
-  const before = text.slice(0, at + offset);
-  return { line: before.split('\n').length - 1, character: at + offset - (before.lastIndexOf('\n') + 1) };
+  return positionOf(SHOP[file]!, needle, nth - 1, offset);
 }
 
 function show(file: string, r: Range): string {

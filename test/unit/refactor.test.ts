@@ -2,25 +2,17 @@
 // them: the text that results, and what the engine then says about it.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/engine/edit/text';
+import { isIanaSvcName } from '../../server/src/engine/k8s/names';
 import { resolveTargetPort, selectedWorkloads } from '../../server/src/engine/k8s/selection';
 import { parseFile } from '../../server/src/engine/parse';
-import { derivePortName, isIanaSvcName, serviceNameFrom } from '../../server/src/engine/refactor/names';
+import { derivePortName, serviceNameFrom } from '../../server/src/engine/refactor/names';
 import { exposableAt, exposeAsService } from '../../server/src/engine/refactor/exposeService';
 import { namedPortFiles, numericTargetPortAt, useNamedPort } from '../../server/src/engine/refactor/namedPort';
 import { detectStyle } from '../../server/src/engine/refactor/style';
 import { extractObjects } from '../../server/src/engine/resources';
 import type { Fix } from '../../server/src/engine/types';
 import { brief, check } from '../support/check';
-
-/** Applies a fix to in-memory files (edits without a file go to `home`). */
-function apply(files: Record<string, string>, fix: Fix, home: string): Record<string, string> {
-  const out = { ...files };
-  const byFile = new Map<string, Fix['edits']>();
-  for (const e of fix.edits) byFile.set(e.file ?? home, [...(byFile.get(e.file ?? home) ?? []), e]);
-  for (const [file, edits] of byFile) out[file] = applyEdits(out[file]!, edits);
-  return out;
-}
+import { applyFix } from '../support/edits';
 
 function expose(files: Record<string, string>, file: string, line: number): Fix | undefined {
   const { linter } = check(files);
@@ -93,7 +85,7 @@ describe('Expose as Service', () => {
     const fix = expose(files, 'deploy.yaml', 5);
     assert.ok(fix);
     assert.equal(fix.title, 'Expose Deployment shop.web as a Service');
-    const after = apply(files, fix, 'deploy.yaml');
+    const after = applyFix(files, { file: 'deploy.yaml' }, fix);
     assert.equal(
       after['deploy.yaml'],
       `${DEPLOYMENT}---
@@ -136,7 +128,7 @@ spec:
     const four = 'apiVersion: v1\nkind: Pod\nmetadata:\n    name: p\n    labels:\n        app: p\nspec:\n    containers:\n    -   name: c\n        ports:\n        -   containerPort: 80\n# trailing comment of the pod\n---\nkind: Other\napiVersion: v1\n';
     const fix = expose({ 'pod.yaml': four }, 'pod.yaml', 1);
     assert.ok(fix);
-    const out = apply({ 'pod.yaml': four }, fix, 'pod.yaml')['pod.yaml'];
+    const out = applyFix({ 'pod.yaml': four }, { file: 'pod.yaml' }, fix)['pod.yaml'];
     assert.equal(
       out,
       four.replace(
@@ -151,7 +143,7 @@ spec:
     const fix = expose({ 'sts.yaml': sts }, 'sts.yaml', 1);
     assert.ok(fix);
     assert.equal(fix.title, 'Expose StatefulSet db as its headless governing Service "db-hl"');
-    const out = apply({ 'sts.yaml': sts }, fix, 'sts.yaml')['sts.yaml']!;
+    const out = applyFix({ 'sts.yaml': sts }, { file: 'sts.yaml' }, fix)['sts.yaml']!;
     assert.equal(out.slice(sts.length), '\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: db-hl\nspec:\n  clusterIP: None\n  selector:\n    app: db\n  ports:\n    - name: pg\n      port: 5432\n      targetPort: pg\n');
   });
 
@@ -197,7 +189,7 @@ spec:
     const fix = named(files);
     assert.ok(fix);
     assert.equal(fix.title, 'Use named port: name container port 9090 "web" and set targetPort to it');
-    const after = apply(files, fix, 'svc.yaml');
+    const after = applyFix(files, { file: 'svc.yaml' }, fix);
     assert.equal(after['svc.yaml'], service('web'));
     assert.equal(after['deploy.yaml'], DEPLOYMENT.replace('            - containerPort: 9090', '            - name: web\n              containerPort: 9090'));
     const { linter } = check(after);
@@ -210,13 +202,13 @@ spec:
     const files = { 'svc.yaml': service('8080'), 'deploy.yaml': DEPLOYMENT };
     const fix = named(files);
     assert.equal(fix?.title, 'Use named port: set targetPort to the container port\'s name "http"');
-    assert.deepEqual(apply(files, fix!, 'svc.yaml'), { 'svc.yaml': service('http'), 'deploy.yaml': DEPLOYMENT });
+    assert.deepEqual(applyFix(files, { file: 'svc.yaml' }, fix!), { 'svc.yaml': service('http'), 'deploy.yaml': DEPLOYMENT });
   });
 
   it('writes the name into a flow-style port map', () => {
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop, labels: {app: web}}\nspec:\n  containers:\n    - name: c\n      ports: [{ containerPort: 7000 }]\n';
     const files = { 'svc.yaml': service('7000'), 'pod.yaml': pod };
-    const after = apply(files, named(files)!, 'svc.yaml');
+    const after = applyFix(files, { file: 'svc.yaml' }, named(files)!);
     assert.equal(after['pod.yaml'], pod.replace('{ containerPort: 7000 }', '{ name: web, containerPort: 7000 }'));
   });
 

@@ -418,6 +418,21 @@ spec:
     assert.ok(ws2.hover('svc.yaml', 'web')!.includes('→ Pod `p`: container `proxy` (sidecar) port `web` = `15001/TCP`'));
   });
 
+  it('addresses a port as the Service hover does: appProtocol picks the scheme, a UDP port gets /UDP', () => {
+    const ws3 = workspace({
+      'svc.yaml': service('  selector: {app: api}\n  ports:\n    - {name: web, port: 8080, targetPort: 8080, appProtocol: https}\n    - {name: stats, port: 8125, protocol: UDP}\n'),
+      'app.yaml': deployment('api', 'app: api', '            - containerPort: 8080\n            - {containerPort: 8125, protocol: UDP}'),
+    });
+    const serviceSide = ws3.hover('svc.yaml', 'web')!;
+    const podSide = ws3.hover('app.yaml', 'containerPort: 8080')!;
+    const https = '`https://web.default.svc.cluster.local:8080`';
+    assert.ok(serviceSide.includes(https), serviceSide);
+    assert.ok(podSide.includes(`→ container \`app\` \`8080/TCP\` · ${https}`), podSide);
+    const udp = '`web.default.svc.cluster.local:8125/UDP`';
+    assert.ok(serviceSide.includes(udp), serviceSide);
+    assert.ok(ws3.hover('app.yaml', 'containerPort: 8125')!.endsWith(`· ${udp}`));
+  });
+
   it('says so when no Service selects the pods; no hover elsewhere in a workload', () => {
     const lone = workspace({ 'app.yaml': deployment('solo', 'app: solo', '            - containerPort: 80') });
     assert.ok(lone.hover('app.yaml', 'app: solo')!.includes('ℹ️ No Service in namespace `default` selects these pods.'));

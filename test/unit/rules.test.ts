@@ -2,6 +2,7 @@
 // and a doc page; each fixture states its expected findings in comments (see support/fixtures.ts).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../server/src/engine/rules';
 import { check } from '../support/check';
@@ -11,6 +12,29 @@ import { repoPath } from '../support/repo';
 const FIXTURES = repoPath('test', 'fixtures', 'rules');
 
 describe('rule fixtures', () => {
+  it('are all picked up: each folder is a rule id, each entry a fixture or its settings', () => {
+    const ids = new Set(ALL_RULES.map((r) => r.id));
+    const stray: string[] = [];
+    for (const dir of fs.readdirSync(FIXTURES, { withFileTypes: true })) {
+      if (!dir.isDirectory() || !ids.has(dir.name)) {
+        stray.push(`${dir.name}: not a rule id`);
+        continue;
+      }
+      const { fires, quiet } = ruleFixtures(FIXTURES, dir.name);
+      const fixtures = new Set([...fires, ...quiet].map((p) => path.basename(p)));
+      for (const entry of fs.readdirSync(path.join(FIXTURES, dir.name), { withFileTypes: true })) {
+        const name = entry.name;
+        const settingsOf = /^(.*)\.settings\.json$/.exec(name)?.[1];
+        const ok =
+          settingsOf !== undefined
+            ? entry.isFile() && (fixtures.has(`${settingsOf}.yaml`) || fixtures.has(`${settingsOf}.yml`))
+            : fixtures.has(name) && (entry.isDirectory() || /\.ya?ml$/.test(name));
+        if (!ok) stray.push(`${dir.name}/${name}`);
+      }
+    }
+    assert.deepEqual(stray, [], 'entries under test/fixtures/rules that no test reads (fires*, quiet* fixtures and <fixture>.settings.json only)');
+  });
+
   for (const rule of ALL_RULES) {
     const { fires, quiet } = ruleFixtures(FIXTURES, rule.id);
 
@@ -25,8 +49,11 @@ describe('rule fixtures', () => {
         it(`fires exactly as expected: ${fixture.slice(FIXTURES.length + 1)}`, () => {
           const files = loadFixture(fixture);
           const result = check(files, fixtureSettings(fixture));
-          const expected = Object.entries(files).flatMap(([file, text]) => parseExpectations(file, text)).filter((e) => e.rule === rule.id);
+          const expected = Object.entries(files).flatMap(([file, text]) => parseExpectations(file, text));
           assert.ok(expected.length > 0, `${fixture} states no expectation for ${rule.id}`);
+          // Only this rule's findings are compared, so an expectation for another rule would be ignored.
+          const foreign = expected.filter((e) => e.rule !== rule.id);
+          assert.deepEqual(foreign.map((e) => `${e.source}: ${e.rule}`), [], `a ${rule.id} fixture may only expect ${rule.id} findings`);
           const actual = result.findings.filter((f) => f.rule === rule.id);
           const show = (xs: Array<{ file: string; severity: string; range: string }>) => xs.map((x) => `${x.file} ${x.severity} ${x.range}`).sort();
           assert.deepEqual(
@@ -44,7 +71,10 @@ describe('rule fixtures', () => {
 
       for (const fixture of quiet) {
         it(`stays quiet: ${fixture.slice(FIXTURES.length + 1)}`, () => {
-          const result = check(loadFixture(fixture), fixtureSettings(fixture));
+          const files = loadFixture(fixture);
+          const expectations = Object.entries(files).flatMap(([file, text]) => parseExpectations(file, text));
+          assert.deepEqual(expectations.map((e) => `${e.source}: ${e.rule}`), [], 'a quiet fixture states no expectations (they would be ignored)');
+          const result = check(files, fixtureSettings(fixture));
           const actual = result.findings.filter((f) => f.rule === rule.id);
           assert.deepEqual(actual.map((f) => `${f.file} ${rangeOf(f)} ${f.message}`), []);
         });

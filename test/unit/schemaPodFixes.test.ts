@@ -1,23 +1,14 @@
 // The quick fixes of the schema and pod rules, applied to the text: the file after the fix.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Fix } from '../../server/src/engine/types';
+import { applyEdits } from '../support/applyEdits';
 import { check } from '../support/check';
-
-function apply(text: string, fix: Fix): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const edits = [...fix.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of edits) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
-}
 
 function fixed(text: string, rule: string, index = 0): string {
   const f = check({ 'f.yaml': text }).findings.filter((x) => x.rule === rule)[index];
   assert.ok(f, `no ${rule} finding`);
   assert.ok(f.fixes?.length, `${rule} has no fix: ${f.message}`);
-  const after = apply(text, f.fixes[0]!);
+  const after = applyEdits(text, f.fixes[0]!.edits);
   assert.deepEqual(check({ 'f.yaml': after }).findings.filter((x) => x.rule === rule).length, check({ 'f.yaml': text }).findings.filter((x) => x.rule === rule).length - 1, 'the fix removes the finding');
   return after;
 }

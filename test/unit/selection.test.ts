@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Linter } from '../../server/src/engine/linter';
-import { selectedWorkloads, selectPods, servicesSelecting } from '../../server/src/engine/k8s/selection';
+import { selectedWorkloads, servicesSelecting } from '../../server/src/engine/k8s/selection';
 import { check } from '../support/check';
 
 const workloads = `apiVersion: apps/v1
@@ -42,18 +42,18 @@ const names = (rs: Array<{ name?: string }>) => rs.map((r) => r.name).sort();
 describe('selection with controller-added labels', () => {
   it('a StatefulSet pod-name label selects that StatefulSet only, by name and ordinal', () => {
     const l = linter();
-    assert.deepEqual(names(selectPods(l.index, 'default', [{ key: 'statefulset.kubernetes.io/pod-name', value: 'web-0' }])), ['web']);
-    assert.deepEqual(names(selectPods(l.index, 'default', [{ key: 'statefulset.kubernetes.io/pod-name', value: 'webx-0' }])), []);
-    assert.deepEqual(names(selectPods(l.index, 'default', [{ key: 'statefulset.kubernetes.io/pod-name', value: 'web-a' }])), []);
-    assert.deepEqual(names(selectPods(l.index, 'default', [{ key: 'app', value: 'api' }, { key: 'statefulset.kubernetes.io/pod-name', value: 'web-0' }])), []);
+    assert.deepEqual(names(l.index.selectWorkloads('default', [{ key: 'statefulset.kubernetes.io/pod-name', value: 'web-0' }])), ['web']);
+    assert.deepEqual(names(l.index.selectWorkloads('default', [{ key: 'statefulset.kubernetes.io/pod-name', value: 'webx-0' }])), []);
+    assert.deepEqual(names(l.index.selectWorkloads('default', [{ key: 'statefulset.kubernetes.io/pod-name', value: 'web-a' }])), []);
+    assert.deepEqual(names(l.index.selectWorkloads('default', [{ key: 'app', value: 'api' }, { key: 'statefulset.kubernetes.io/pod-name', value: 'web-0' }])), []);
   });
 
   it('hashes go to the kinds whose controllers add them; job names to the Job or CronJob', () => {
     const l = linter();
-    assert.deepEqual(names(selectPods(l.index, 'default', [{ key: 'pod-template-hash', value: '7d9f' }])), ['api']);
-    assert.deepEqual(names(selectPods(l.index, 'default', [{ key: 'controller-revision-hash', value: 'web-5c' }])), ['web']);
-    assert.deepEqual(names(selectPods(l.index, 'default', [{ key: 'batch.kubernetes.io/job-name', value: 'report-28930140' }])), ['report']);
-    assert.deepEqual(names(selectPods(l.index, 'default', [{ key: 'app', value: 'report' }, { key: 'job-name', value: 'other-1' }])), []);
+    assert.deepEqual(names(l.index.selectWorkloads('default', [{ key: 'pod-template-hash', value: '7d9f' }])), ['api']);
+    assert.deepEqual(names(l.index.selectWorkloads('default', [{ key: 'controller-revision-hash', value: 'web-5c' }])), ['web']);
+    assert.deepEqual(names(l.index.selectWorkloads('default', [{ key: 'batch.kubernetes.io/job-name', value: 'report-28930140' }])), ['report']);
+    assert.deepEqual(names(l.index.selectWorkloads('default', [{ key: 'app', value: 'report' }, { key: 'job-name', value: 'other-1' }])), []);
   });
 
   it('selectedWorkloads and servicesSelecting agree, and ignore ExternalName and selector-less Services', () => {

@@ -1,7 +1,7 @@
 // Edits computed from YAML node ranges, for quick fixes. They touch only the text that has to
 // change, so the user's indentation, quoting, flow/block style and comments elsewhere survive.
 import { isPair, isScalar, Node, Pair, Scalar, YAMLMap } from 'yaml';
-import type { Fix, Range, TextEdit } from './types';
+import type { Fix, TextEdit } from './types';
 import type { NodeContext } from './yamlNodes';
 import { keyString } from './yamlNodes';
 
@@ -155,11 +155,4 @@ export function setValue(src: Source, map: YAMLMap, key: string, valueText: stri
   const colon = src.text.indexOf(':', keyEnd);
   const at = colon < 0 ? keyEnd : colon + 1;
   return edit(src, at, at, ` ${valueText}`);
-}
-
-/** The range a node's own text covers (trailing comments excluded). */
-export function nodeRange(src: Source, node: Node): Range | undefined {
-  const start = nodeStart(node);
-  const end = contentEnd(src, node);
-  return start === undefined || end === undefined ? undefined : src.pos.range(start, end);
 }

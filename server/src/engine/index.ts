@@ -1,6 +1,7 @@
 // The workspace as one model. Each file's resources are replaced whole when it changes; derived
 // per-namespace maps are updated in place; and `setFile` says which other files' findings may
 // change, judged from what the file provides (pod labels and ports, Services, endpoints, CIDRs).
+import { isControllerLabel, labelValue, podsCarry, SelectorPair } from './k8s/podLabels';
 import type { Resource } from './resources';
 import type { Range } from './types';
 
@@ -25,6 +26,14 @@ export interface NamespaceBucket {
  */
 type FactKind = 'workloads' | 'services' | 'workloadRanges' | 'serviceRanges' | 'endpoints' | 'cidrs' | 'patches';
 
+/**
+ * `dependents: false` skips working out which other files a change affects (and returns none): for
+ * loading many files whose findings are all asked for afterwards (the CLI, the server's first index).
+ */
+export interface SetFileOptions {
+  dependents?: boolean;
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, Resource[]>();
   private readonly buckets = new Map<string, NamespaceBucket>();
@@ -34,7 +43,7 @@ export class WorkspaceIndex {
   private readonly selectsNothingSet = new Set<Resource>();
   /** Namespaces whose entries in `selectsNothingSet` wait to be recomputed (it is only read when dependents are asked for). */
   private readonly selectsNothingStale = new Set<string>();
-  /** Services with a selector, by their selector's first pair (`key=value`), in every namespace. */
+  /** Services with a selector, by its first pair a pod template can carry (see selectorHead), in every namespace. */
   private readonly selectorHeads = new Map<string, Set<Resource>>();
   /** Backend consumers by the Service name they refer to, in any namespace. */
   private readonly consumersByServiceName = new Map<string, Set<Resource>>();
@@ -47,28 +56,22 @@ export class WorkspaceIndex {
     return r.namespace ?? this.defaultNamespace;
   }
 
+  /** Every file's findings may change with it: re-attached without working out dependents (that was quadratic). */
   setDefaultNamespace(ns: string): void {
     if (ns === this.defaultNamespace) return;
     const all = [...this.files.entries()];
-    for (const [file] of all) this.removeFile(file);
+    for (const [file] of all) this.detach(file);
+    this.files.clear();
     this.defaultNamespace = ns;
-    for (const [file, resources] of all) this.setFile(file, resources);
+    for (const [file, resources] of all) this.setFile(file, resources, { dependents: false });
   }
 
   fileNames(): IterableIterator<string> {
     return this.files.keys();
   }
 
-  hasFile(file: string): boolean {
-    return this.files.has(file);
-  }
-
   resources(file: string): readonly Resource[] {
     return this.files.get(file) ?? [];
-  }
-
-  allResources(): Resource[] {
-    return [...this.files.values()].flat();
   }
 
   namespaces(): IterableIterator<string> {
@@ -100,40 +103,39 @@ export class WorkspaceIndex {
     return (this.patchedBy.get(file)?.size ?? 0) > 0;
   }
 
-  /** Kustomization files that list `file` as a patch. */
-  kustomizationsPatching(file: string): string[] {
-    return [...(this.patchedBy.get(file) ?? [])].map((r) => r.file);
-  }
-
   /** Services named `name` in `ns`, in every file. */
   servicesNamed(ns: string, name: string): Resource[] {
     const named = this.buckets.get(ns)?.servicesByName.get(name);
     return named ? [...named] : [];
   }
 
-  /** Workloads in `ns` whose pod template labels contain every pair of `selector`. */
-  selectWorkloads(ns: string, selector: ReadonlyArray<{ key: string; value: unknown }>): Resource[] {
+  /**
+   * Workloads in `ns` whose pods carry every pair of `selector` (X-SEL-1): pod template labels,
+   * through the label sets, and labels their controllers add (a StatefulSet's pod-name …).
+   */
+  selectWorkloads(ns: string, selector: readonly SelectorPair[]): Resource[] {
     const bucket = this.buckets.get(ns);
     if (!bucket || selector.length === 0) return [];
     let result: Set<Resource> | undefined;
     for (const { key, value } of selector) {
+      if (isControllerLabel(key)) continue;
       const set = bucket.templateLabels.get(key)?.get(labelValue(value));
       if (!set) return [];
       if (!result) result = new Set(set);
       else for (const r of result) if (!set.has(r)) result.delete(r);
       if (result.size === 0) return [];
     }
-    return result ? [...result] : [];
+    const byController = selector.filter((p) => isControllerLabel(p.key));
+    const candidates = result ?? bucket.workloads;
+    return byController.length === 0 ? [...candidates] : [...candidates].filter((w) => byController.every((p) => podsCarry(w, p)));
   }
 
   /**
    * Replaces the resources of `file`. Returns the other files whose workspace findings may change:
-   * consumers of any fact (per namespace) that this file added, removed or changed.
-   * `dependents: false` skips working that out (and returns nothing): for loading many files whose
-   * findings are all computed afterwards (the CLI, the server's initial index), where asking after
-   * each file made loading N files quadratic.
+   * consumers of any fact (per namespace) that this file added, removed or changed (asking after
+   * each file of a bulk load made loading N files quadratic: see SetFileOptions).
    */
-  setFile(file: string, resources: Resource[], options: { dependents?: boolean } = {}): Set<string> {
+  setFile(file: string, resources: Resource[], options: SetFileOptions = {}): Set<string> {
     const before = this.facts.get(file) ?? new Map<string, string>();
     const old = this.files.get(file) ?? [];
     const touched = this.namespacesOf(old);
@@ -184,18 +186,17 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Services of `ns` (or of any namespace) whose selector is contained in the pod template labels
-   * of one of `workloads` of `ns` (found from the labels through `selectorHeads`, not by a scan).
+   * Services of any namespace whose selector the pods of one of `workloads` of `ns` carry (found
+   * from the template labels through `selectorHeads`, not by a scan); callers keep those of `ns`,
+   * which select these pods, and those elsewhere that the pods concern.
    */
-  private servicesSelecting(ns: string, workloads: readonly Resource[], anyNamespace = false): Set<Resource> {
+  private servicesSelecting(ns: string, workloads: readonly Resource[]): Set<Resource> {
     const out = new Set<Resource>();
     for (const w of workloads) {
       if (!w.podTemplate || this.ns(w) !== ns) continue;
-      const labels = new Map(w.podTemplate.labels.pairs.map((p) => [p.key, labelValue(p.value)]));
-      for (const [key, value] of labels) {
-        for (const s of this.selectorHeads.get(headKey(key, value)) ?? []) {
-          if ((anyNamespace || this.ns(s) === ns) && (s.service?.selector?.pairs ?? []).every((p) => labels.get(p.key) === labelValue(p.value))) out.add(s);
-        }
+      const candidates = w.podTemplate.labels.pairs.map((p) => this.selectorHeads.get(headKey(p.key, labelValue(p.value))));
+      for (const set of [...candidates, this.selectorHeads.get(CONTROLLER_ONLY)]) {
+        for (const s of set ?? []) if ((s.service?.selector?.pairs ?? []).every((p) => podsCarry(w, p))) out.add(s);
       }
     }
     return out;
@@ -230,10 +231,9 @@ export class WorkspaceIndex {
         // that select nothing (they name its workloads as near misses); Services elsewhere that
         // select nothing but whose selector these pods match (they say so); StatefulSets (their
         // governing Service's selection).
-        addFiles(this.servicesSelecting(ns, resources));
         const nothing = this.selectsNothing();
+        for (const s of this.servicesSelecting(ns, resources)) if (this.ns(s) === ns || nothing.has(s)) out.add(s.file);
         for (const s of nothing) if (this.ns(s) === ns) out.add(s.file);
-        for (const s of this.servicesSelecting(ns, resources, true)) if (nothing.has(s)) out.add(s.file);
         if (bucket) addFiles(bucket.statefulSets);
       } else if (kind === 'services') {
         if (bucket) {
@@ -251,14 +251,14 @@ export class WorkspaceIndex {
         }
       } else if (kind === 'workloadRanges' && bucket) {
         // Services that select a workload of this file, or select nothing (and may name one as a candidate).
-        addFiles(this.servicesSelecting(ns, this.files.get(file) ?? []));
+        for (const s of this.servicesSelecting(ns, this.files.get(file) ?? [])) if (this.ns(s) === ns) out.add(s.file);
         for (const s of this.selectsNothing()) if (this.ns(s) === ns) out.add(s.file);
       } else if (kind === 'serviceRanges' && bucket) {
         // StatefulSets, backends and same-named Services that refer to a Service of this file.
-        const names = new Set((this.files.get(file) ?? []).filter((r) => r.service && this.ns(r) === ns).map((r) => r.name));
-        for (const st of bucket.statefulSets) if (names.has(st.statefulSet?.serviceName?.value as string | undefined)) out.add(st.file);
-        for (const sv of bucket.services) if (names.has(sv.name)) out.add(sv.file);
-        for (const c of bucket.backendConsumers) if (c.backends?.some((ref) => (ref.namespace ?? this.ns(c)) === ns && names.has(ref.serviceName.value))) out.add(c.file);
+        const here = new Set((this.files.get(file) ?? []).filter((r) => r.service && this.ns(r) === ns).map((r) => r.name));
+        for (const st of bucket.statefulSets) if (here.has(st.statefulSet?.serviceName?.value as string | undefined)) out.add(st.file);
+        for (const sv of bucket.services) if (here.has(sv.name)) out.add(sv.file);
+        for (const c of bucket.backendConsumers) if (c.backends?.some((ref) => (ref.namespace ?? this.ns(c)) === ns && here.has(ref.serviceName.value))) out.add(c.file);
       } else if (kind === 'endpoints' && bucket) {
         addFiles(bucket.services);
       }
@@ -289,47 +289,29 @@ export class WorkspaceIndex {
     const b = this.bucketFor(ns);
     if (r.service) {
       b.services.add(r);
-      const head = r.service.selector?.pairs[0];
-      if (head) {
-        const k = headKey(head.key, labelValue(head.value));
-        let heads = this.selectorHeads.get(k);
-        if (!heads) this.selectorHeads.set(k, (heads = new Set()));
-        heads.add(r);
-      }
-      if (r.name !== undefined) {
-        let named = b.servicesByName.get(r.name);
-        if (!named) b.servicesByName.set(r.name, (named = new Set()));
-        named.add(r);
-      }
+      const head = selectorHead(r);
+      if (head !== undefined) addTo(this.selectorHeads, head, r);
+      if (r.name !== undefined) addTo(b.servicesByName, r.name, r);
     }
     if (r.podTemplate) {
       b.workloads.add(r);
       for (const p of r.podTemplate.labels.pairs) {
         let byValue = b.templateLabels.get(p.key);
         if (!byValue) b.templateLabels.set(p.key, (byValue = new Map()));
-        const v = labelValue(p.value);
-        let set = byValue.get(v);
-        if (!set) byValue.set(v, (set = new Set()));
-        set.add(r);
+        addTo(byValue, labelValue(p.value), r);
       }
     }
     if (r.statefulSet) b.statefulSets.add(r);
     if (r.endpointsFor !== undefined) b.endpoints.add(r);
     if (r.backends) {
-      for (const ref of r.backends) {
-        let set = this.consumersByServiceName.get(ref.serviceName.value);
-        if (!set) this.consumersByServiceName.set(ref.serviceName.value, (set = new Set()));
-        set.add(r);
-      }
       b.backendConsumers.add(r);
-      for (const ref of r.backends) if (ref.namespace && ref.namespace !== ns) this.bucketFor(ref.namespace).backendConsumers.add(r);
+      for (const ref of r.backends) {
+        addTo(this.consumersByServiceName, ref.serviceName.value, r);
+        if (ref.namespace && ref.namespace !== ns) this.bucketFor(ref.namespace).backendConsumers.add(r);
+      }
     }
     if (r.serviceCIDRs) this.cidrObjects.add(r);
-    for (const f of r.kustomizePatches ?? []) {
-      let set = this.patchedBy.get(f);
-      if (!set) this.patchedBy.set(f, (set = new Set()));
-      set.add(r);
-    }
+    for (const f of r.kustomizePatches ?? []) addTo(this.patchedBy, f, r);
   }
 
   private detach(file: string): void {
@@ -337,17 +319,9 @@ export class WorkspaceIndex {
     if (!old) return;
     for (const r of old) {
       this.cidrObjects.delete(r);
-      for (const f of r.kustomizePatches ?? []) {
-        const set = this.patchedBy.get(f);
-        set?.delete(r);
-        if (set && set.size === 0) this.patchedBy.delete(f);
-      }
+      for (const f of r.kustomizePatches ?? []) deleteFrom(this.patchedBy, f, r);
       this.selectsNothingSet.delete(r);
-      for (const ref of r.backends ?? []) {
-        const set = this.consumersByServiceName.get(ref.serviceName.value);
-        set?.delete(r);
-        if (set && set.size === 0) this.consumersByServiceName.delete(ref.serviceName.value);
-      }
+      for (const ref of r.backends ?? []) deleteFrom(this.consumersByServiceName, ref.serviceName.value, r);
       // Only the buckets `attach` put it in: looping over every namespace made replacing a file
       // of N objects in N namespaces quadratic.
       const own = this.ns(r);
@@ -357,18 +331,9 @@ export class WorkspaceIndex {
         const b = this.buckets.get(ns);
         if (!b) continue;
         if (b.services.delete(r)) {
-          const head = r.service?.selector?.pairs[0];
-          if (head) {
-            const k = headKey(head.key, labelValue(head.value));
-            const heads = this.selectorHeads.get(k);
-            heads?.delete(r);
-            if (heads && heads.size === 0) this.selectorHeads.delete(k);
-          }
-          if (r.name !== undefined) {
-            const named = b.servicesByName.get(r.name);
-            named?.delete(r);
-            if (named && named.size === 0) b.servicesByName.delete(r.name);
-          }
+          const head = selectorHead(r);
+          if (head !== undefined) deleteFrom(this.selectorHeads, head, r);
+          if (r.name !== undefined) deleteFrom(b.servicesByName, r.name, r);
         }
         b.statefulSets.delete(r);
         b.endpoints.delete(r);
@@ -376,10 +341,9 @@ export class WorkspaceIndex {
         if (b.workloads.delete(r)) {
           for (const p of r.podTemplate?.labels.pairs ?? []) {
             const byValue = b.templateLabels.get(p.key);
-            const set = byValue?.get(labelValue(p.value));
-            set?.delete(r);
-            if (set && set.size === 0) byValue?.delete(labelValue(p.value));
-            if (byValue && byValue.size === 0) b.templateLabels.delete(p.key);
+            if (!byValue) continue;
+            deleteFrom(byValue, labelValue(p.value), r);
+            if (byValue.size === 0) b.templateLabels.delete(p.key);
           }
         }
         if (isEmpty(b)) this.buckets.delete(ns);
@@ -388,9 +352,34 @@ export class WorkspaceIndex {
   }
 }
 
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+/** Removes `value` from the set at `key`, and the key once its set is empty (no empty sets pile up). */
+function deleteFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
 /** A label pair as one map key (a NUL cannot occur in a label key). */
 function headKey(key: string, value: string): string {
   return `${key}\u0000${value}`;
+}
+
+/** The `selectorHeads` key of Services whose selector has only labels that controllers add. */
+const CONTROLLER_ONLY = '\u0000';
+
+/** A Service's key in `selectorHeads`: its first pair that a pod template can carry, else CONTROLLER_ONLY. */
+function selectorHead(r: Resource): string | undefined {
+  const pairs = r.service?.selector?.pairs;
+  if (!pairs || pairs.length === 0) return undefined;
+  const head = pairs.find((p) => !isControllerLabel(p.key));
+  return head ? headKey(head.key, labelValue(head.value)) : CONTROLLER_ONLY;
 }
 
 function serviceNamesOf(resources: readonly Resource[]): Set<string> {
@@ -401,11 +390,6 @@ function serviceNamesOf(resources: readonly Resource[]): Set<string> {
 
 function isEmpty(b: NamespaceBucket): boolean {
   return b.services.size + b.workloads.size + b.backendConsumers.size + b.statefulSets.size + b.endpoints.size === 0;
-}
-
-/** Label values are compared as the strings the API server stores; a YAML `true` or `1` is not a string but is compared by its text. */
-export function labelValue(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
 }
 
 function splitFact(key: string): [FactKind, string] {

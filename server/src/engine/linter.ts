@@ -1,14 +1,17 @@
 // The engine's front door, shared by the language server, the CLI and the tests: feed it files,
 // ask it for findings. Object rules run once per file version; workspace rules run on demand
 // over the index, so a change elsewhere needs no re-parse here.
-import { WorkspaceIndex } from './index';
-import { drain, parseSteps, ParsedFile } from './parse';
+import { SetFileOptions, WorkspaceIndex } from './index';
+import { drain, parseSteps, ParsedFile, skippedFinding } from './parse';
 import { extractObjectsSteps, ObjectNode, Resource } from './resources';
 import { ALL_RULES } from './rules';
 import type { ObjectRule, Report, Rule, WorkspaceRule } from './rules/rule';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { isSuppressed, parseSuppressions, Suppressions } from './suppress';
 import { compareRanges, Finding, Position, Range } from './types';
+
+/** The settings that per-file analysis reads (parse limits, object rules) or that decide which files there are. */
+export const ANALYSIS_SETTINGS = ['limits', 'nodePortRange', 'exclude'] as const satisfies ReadonlyArray<keyof Settings>;
 
 /** How long the object rules may run before the analysis pauses (the caller decides whether to yield). */
 const STEP_MS = 4;
@@ -57,12 +60,15 @@ export class Linter {
   }
 
   /**
-   * New settings. Object-rule results depend on them (node port range, limits), so the caller
-   * re-feeds every file afterwards; the index is kept.
+   * New settings. Returns true when the files must be read and analysed again: the parse limits,
+   * the node port range (the only setting an object rule reads) or the excluded files changed.
+   * Everything else is applied when findings are asked for, so re-publishing is enough.
    */
-  setSettings(settings: Settings): void {
+  setSettings(settings: Settings): boolean {
+    const before = this.settingsValue;
     this.settingsValue = settings;
     this.index.setDefaultNamespace(settings.defaultNamespace);
+    return ANALYSIS_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(settings[key]));
   }
 
   files(): IterableIterator<string> {
@@ -82,7 +88,7 @@ export class Linter {
    * Analyses a file's text. Returns the other files whose findings may have changed, unless
    * `dependents: false` (loading many files whose findings are all asked for afterwards).
    */
-  update(file: string, text: string, options: { dependents?: boolean } = {}): Set<string> {
+  update(file: string, text: string, options: SetFileOptions = {}): Set<string> {
     return this.commit(drain(this.prepareSteps(file, text)), options);
   }
 
@@ -98,18 +104,14 @@ export class Linter {
   }
 
   /** Makes a prepared analysis the file's current state. Returns the other files whose findings may have changed. */
-  commit(prepared: PreparedFile, options: { dependents?: boolean } = {}): Set<string> {
+  commit(prepared: PreparedFile, options: SetFileOptions = {}): Set<string> {
     this.state.set(prepared.file, { local: prepared.local, suppressions: prepared.suppressions });
     return this.index.setFile(prepared.file, prepared.resources, options);
   }
 
   /** Records a file that could not be read (or is not analysed) with one information finding saying why. */
-  skip(file: string, message: string, options: { dependents?: boolean } = {}): Set<string> {
-    const zero = { line: 0, character: 0 };
-    this.state.set(file, {
-      local: [{ rule: 'file-skipped', severity: 'information', message, file, range: { start: zero, end: zero } }],
-      suppressions: parseSuppressions(''),
-    });
+  skip(file: string, message: string, options: SetFileOptions = {}): Set<string> {
+    this.state.set(file, { local: [skippedFinding(file, message)], suppressions: parseSuppressions('') });
     return this.index.setFile(file, [], options);
   }
 
@@ -135,11 +137,6 @@ export class Linter {
       out.push(o ? { ...f, severity: o } : f);
     }
     return out.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
-  }
-
-  /** Runs the object rules over a parsed file; exported for tools that need the AST (hover, fixes). */
-  analyse(parsed: ParsedFile): { resources: Resource[]; local: Finding[] } {
-    return drain(this.analyseSteps(parsed));
   }
 
   private *analyseSteps(parsed: ParsedFile): Generator<void, { resources: Resource[]; local: Finding[]; objects: ObjectNode[] }, void> {

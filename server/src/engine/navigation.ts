@@ -2,8 +2,10 @@
 // the workspace index: selector → the pod templates it selects, named targetPort → the container
 // port, Ingress/HTTPRoute backend or StatefulSet serviceName → the Service; and back from pod
 // labels, container ports and Service names to the objects that use them.
-import { labelValue, WorkspaceIndex } from './index';
-import { resolveTargetPort, selectedWorkloads, servicesSelecting } from './k8s/selection';
+import type { WorkspaceIndex } from './index';
+import { labelValue } from './k8s/podLabels';
+import { backendNamesPort } from './k8s/backendPort';
+import { backendsReferencing, resolveTargetPort, selectedWorkloads, servicesSelecting } from './k8s/selection';
 import type { BackendRef, ContainerPortView, LabelPair, Resource, ServicePortView } from './resources';
 import type { Position, Range } from './types';
 import { compareRanges, rangeContains } from './types';
@@ -142,14 +144,7 @@ export function references(index: WorkspaceIndex, file: string, text: string, po
   }
   if (r.service && r.nameRange && rangeContains(r.nameRange, pos) && r.name) {
     // Ingresses, routes and StatefulSets that name this Service.
-    const locations: NavLocation[] = [];
-    for (const consumer of index.bucket(ns)?.backendConsumers ?? []) {
-      for (const ref of consumer.backends ?? []) {
-        if (ref.serviceName.value === r.name && (ref.namespace ?? index.ns(consumer)) === ns) {
-          locations.push({ file: consumer.file, range: ref.serviceName.range, selectionRange: ref.serviceName.range });
-        }
-      }
-    }
+    const locations: NavLocation[] = backendsReferencing(index, r).map(({ consumer, ref }) => ({ file: consumer.file, range: ref.serviceName.range, selectionRange: ref.serviceName.range }));
     for (const sts of index.bucket(ns)?.statefulSets ?? []) {
       const sn = sts.statefulSet?.serviceName;
       if (sn && sn.value === r.name) locations.push({ file: sts.file, range: sn.range, selectionRange: sn.range });
@@ -181,5 +176,6 @@ function servicePortLocation(svc: Resource, p: ServicePortView): NavLocation {
 /** The Service port a backend names: by number (Ingress port.number, route port) or by name (Ingress port.name). */
 function backendPort(svc: Resource, ref: BackendRef): ServicePortView | undefined {
   const v = ref.port?.value;
-  return svc.service?.ports.find((p) => (typeof v === 'number' ? p.port?.value === v : typeof v === 'string' && p.name?.value === v));
+  if (typeof v !== 'number' && typeof v !== 'string') return undefined;
+  return svc.service?.ports.find((p) => backendNamesPort(p, v));
 }

@@ -1,6 +1,7 @@
 // Multi-document YAML with exact ranges. Syntax problems become findings at their position,
 // and one broken document never hides the findings of the others.
 import { Composer, CST, Document, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, Scalar, ScalarTag, Schema, visit, YAMLError } from 'yaml';
+import { positionAt } from './edit/text';
 import { aliasTable } from './yamlAliases';
 import type { Finding, Position, Range } from './types';
 
@@ -83,10 +84,21 @@ function emptyFile(file: string, text: string): ParsedFile {
 
 function skipFile(file: string, text: string, rule: string, message: string, range?: Range): ParsedFile {
   const parsed = emptyFile(file, text);
-  const at: Range = range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  parsed.findings.push({ rule, severity: 'information', message, file, range: at });
+  parsed.findings.push(skippedFinding(file, message, rule, range));
   parsed.skipped = message;
   return parsed;
+}
+
+/** The one information finding that says why a file (or part of it) is not analysed; at its start unless a range is given. */
+export function skippedFinding(file: string, message: string, rule = 'file-skipped', range?: Range): Finding {
+  const zero = { line: 0, character: 0 };
+  return { rule, severity: 'information', message, file, range: range ?? { start: zero, end: zero } };
+}
+
+/** Shared by the reader (size on disk) and the parser (length of an editor's text). */
+export function fileTooLargeMessage(size: number, maxBytes: number): string {
+  const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return `File skipped: ${mib(size)} MiB is over the ${mib(maxBytes)} MiB limit (setting maxFileSizeMB); Kubernetes Service Lens does not analyse it.`;
 }
 
 /** Deeper nesting than this is not analysed (see docs/rules/file-skipped.md for the measurements). */
@@ -134,18 +146,10 @@ export function drain<T>(steps: Generator<void, T, void>): T {
  * drop the work when the text changes again. Nothing is shared between pauses but the generator.
  */
 export function* parseSteps(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS): Generator<void, ParsedFile, void> {
-  if (text.length > limits.maxFileBytes) {
-    const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
-    return skipFile(
-      file,
-      '',
-      'file-skipped',
-      `File skipped: ${mib(text.length)} MiB is over the ${mib(limits.maxFileBytes)} MiB limit (setting maxFileSizeMB); Kubernetes Service Lens does not analyse it.`,
-    );
-  }
+  if (text.length > limits.maxFileBytes) return skipFile(file, '', 'file-skipped', fileTooLargeMessage(text.length, limits.maxFileBytes));
   const bad = firstBinaryOffset(text);
   if (bad >= 0) {
-    const at = offsetToPosition(text, bad);
+    const at = positionAt(text, bad);
     const what = text.charCodeAt(bad) === 0 ? 'a NUL byte' : 'invalid UTF-8';
     return skipFile(file, '', 'file-skipped', `File skipped: it contains ${what} (line ${at.line + 1}), so it is not a YAML manifest.`, { start: at, end: at });
   }
@@ -490,16 +494,6 @@ export function firstBinaryOffset(text: string): number {
   if (nul < 0) return replacement;
   if (replacement < 0) return nul;
   return Math.min(nul, replacement);
-}
-
-function offsetToPosition(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
 }
 
 function firstLine(message: string): string {

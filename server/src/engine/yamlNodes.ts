@@ -5,7 +5,6 @@ import type { Positions } from './parse';
 import { aliasTable } from './yamlAliases';
 import type { Range } from './types';
 
-export type AnyNode = Node | null | undefined;
 
 export interface NodeContext {
   doc: Document.Parsed;
@@ -143,11 +142,6 @@ export function scalarValue(ctx: NodeContext, node: unknown): unknown {
 export function stringValue(ctx: NodeContext, node: unknown): string | undefined {
   const v = scalarValue(ctx, node);
   return typeof v === 'string' ? v : undefined;
-}
-
-export function isQuoted(ctx: NodeContext, node: unknown): boolean {
-  const s = asScalar(ctx, node);
-  return !!s && (s.type === Scalar.QUOTE_DOUBLE || s.type === Scalar.QUOTE_SINGLE);
 }
 
 /** What kind of JSON value the API server's decoder would see. */

@@ -6,7 +6,6 @@
 // resumes afterwards, and work for a text that changed again is dropped. Results are only
 // published for the document version they were computed from.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   ClientCapabilities,
   Connection,
@@ -22,12 +21,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Linter, PreparedFile } from '../engine/linter';
-import { parseFile, ParsedFile } from '../engine/parse';
-import { extractObjects, ObjectNode } from '../engine/resources';
+import { drain, ParsedFile } from '../engine/parse';
+import type { ObjectNode } from '../engine/resources';
 import { normalizeSettings, Settings, SettingsProblem } from '../engine/settings';
 import type { Finding } from '../engine/types';
+import { ruleDocHref } from '../report/ruleDocs';
 import { CONFIG_FILE, loadConfigFile } from '../workspace/config';
-import { readManifest } from '../workspace/files';
+import { readManifest, readManifests } from '../workspace/files';
 import { compileGlob, matchesAny } from '../workspace/glob';
 import { ALWAYS_EXCLUDED, isManifestName, scanFolder } from '../workspace/scan';
 import { SOURCE, toDiagnostic } from './diagnostics';
@@ -81,6 +81,8 @@ export class Session {
   private readonly publishDirty = new Set<string>();
   /** What was last sent per file, to send nothing when a re-check changes nothing. */
   private readonly published = new Map<string, Diagnostic[]>();
+  /** Open documents analysed since the last publication (their own lenses need no refresh request). */
+  private readonly edited = new Set<string>();
   /** Open documents whose new version must be published even if its diagnostics are unchanged. */
   private readonly forcePublish = new Set<string>();
   /** Client spelling of open documents' URIs, by normalised URI. */
@@ -181,14 +183,27 @@ export class Session {
     const problems: SettingsProblem[] = [];
     const settings = normalizeSettings(merged, problems);
     for (const p of problems) this.connection.window.showWarningMessage(`Kubernetes Service Lens: ${p.message}`);
-    this.scope = merged.diagnostics === 'openFiles' ? 'openFiles' : 'workspace';
+    const scope = merged.diagnostics === 'openFiles' ? 'openFiles' : 'workspace';
+    if (scope === 'openFiles' && this.scope === 'workspace') {
+      // Files that are not open lose their diagnostics in this mode.
+      for (const key of [...this.published.keys()]) if (!this.openUris.has(key)) this.clear(key);
+    }
+    this.scope = scope;
     this.applySettings(settings);
   }
 
   private applySettings(settings: Settings): void {
-    this.linter.setSettings(settings);
-    this.pending.clear(); // computed with the old settings
-    this.reindex();
+    const reanalyse = this.linter.setSettings(settings);
+    if (reanalyse || this.indexRun === 0) {
+      this.pending.clear(); // computed with the old settings
+      this.reindex();
+      return;
+    }
+    // Severities, CIDRs, the default namespace, the cluster domain: the findings are computed
+    // from the index when published, so every file is re-published and none is read again.
+    for (const key of this.linter.files()) this.publishDirty.add(key);
+    for (const key of this.openUris.keys()) this.forcePublish.add(key);
+    this.schedule();
   }
 
   // ---- documents ------------------------------------------------------------------------------
@@ -203,12 +218,10 @@ export class Session {
     if (!document) return undefined;
     const cached = this.models.get(key);
     if (cached && cached.document === document && cached.version === document.version) return cached;
-    const text = document.getText();
-    if (text.length > SYNC_PARSE_MAX_CHARS) return undefined;
-    const parsed = parseFile(key, text, this.linter.settings.limits);
-    const model: DocumentModel = { key, document, version: document.version, parsed, objects: extractObjects(parsed) };
-    this.models.set(key, model);
-    return model;
+    if (document.getText().length > SYNC_PARSE_MAX_CHARS) return undefined;
+    // Analysed and committed, not only parsed: the index then agrees with the model, and the
+    // debounced validation of this version has nothing left to do.
+    return this.analyseNow(key, document);
   }
 
   /** The client's spelling of a file's URI: open documents keep theirs, other files their key. */
@@ -233,15 +246,27 @@ export class Session {
     const doc = this.textDirty.has(key) ? this.documents.get(this.openUris.get(key) ?? uri) : undefined;
     // A large document is left to the sliced validation: analysing it here would block every
     // other request for seconds, so the request answers from the last validated version instead.
-    if (doc && doc.getText().length <= SYNC_PARSE_MAX_CHARS) {
-      this.textDirty.delete(key);
-      this.pending.delete(key);
-      for (const f of this.linter.update(key, doc.getText())) this.publishDirty.add(f);
-      this.publishDirty.add(key);
-      this.forcePublish.add(key);
-      this.schedule();
-    }
+    if (doc && doc.getText().length <= SYNC_PARSE_MAX_CHARS) this.analyseNow(key, doc);
     return key;
+  }
+
+  /** Analyses an open document's current text at once (a small one: see SYNC_PARSE_MAX_CHARS), commits it and keeps its model; publishing follows. */
+  private analyseNow(key: string, doc: TextDocument): DocumentModel {
+    this.textDirty.delete(key);
+    this.pending.delete(key);
+    const model = this.adopt(key, doc, doc.version, drain(this.linter.prepareSteps(key, doc.getText())));
+    this.schedule();
+    return model;
+  }
+
+  /** Makes an open document's analysis current: committed, published next (even if unchanged), its model kept. */
+  private adopt(key: string, document: TextDocument, version: number, prepared: PreparedFile): DocumentModel {
+    this.commit(prepared);
+    this.forcePublish.add(key);
+    this.edited.add(key);
+    const model: DocumentModel = { key, document, version, parsed: prepared.parsed, objects: prepared.objects };
+    this.models.set(key, model);
+    return model;
   }
 
   /** The findings of a file as published (after suppressions and settings), up to date with its text. */
@@ -388,10 +413,8 @@ export class Session {
       this.pending.delete(key);
       // The last pause checked for changes and nothing can arrive without a pause: still current.
       this.textDirty.delete(key);
-      this.commit(prepared);
       // Each new version of an open document gets its diagnostics, even when they did not change.
-      this.forcePublish.add(key);
-      this.models.set(key, { key, document: doc, version: job.version, parsed: prepared.parsed, objects: prepared.objects });
+      this.adopt(key, doc, job.version, prepared);
       await this.pause(clock); // committing a large file and publishing it are two slices, not one
     }
     // Open documents first: they are what the user is looking at.
@@ -402,7 +425,11 @@ export class Session {
       this.publish(key, this.forcePublish.delete(key));
       await this.pause(clock);
     }
-    if (order.length > 0) this.indexChanged();
+    // Lenses of other files may show other counts; an edited document's own lenses are asked for
+    // again by the editor anyway (a refresh per keystroke made it recompute every visible lens).
+    const othersChanged = order.some((key) => !this.edited.has(key));
+    this.edited.clear();
+    if (othersChanged) this.indexChanged();
   }
 
   /**
@@ -490,14 +517,14 @@ export class Session {
     const superseded = () => run !== this.indexRun;
     let done = 0;
     let lastReport = 0;
-    for (const file of files) {
+    // Reads run ahead of the analysis, as in the CLI; an open document's file is read but ignored (the editor owns it).
+    for await (const read of readManifests(files, this.linter.settings.limits.maxFileBytes)) {
       if (superseded()) {
         progress?.done();
         return; // superseded by a newer reindex
       }
-      const key = pathToUri(file);
+      const key = pathToUri(read.path);
       if (!this.openUris.has(key)) {
-        const read = await readManifest(file, this.linter.settings.limits.maxFileBytes);
         if (read.text !== undefined) {
           // Sliced like validation: one large manifest must not hold up requests while indexing.
           const prepared = await this.runSteps(this.linter.prepareSteps(key, read.text), clock, superseded);
@@ -505,7 +532,7 @@ export class Session {
           if (prepared && !superseded() && !this.openUris.has(key)) this.linter.commit(prepared, { dependents: false });
         } else if (read.problem && !read.missing) {
           this.linter.skip(key, read.problem, { dependents: false });
-          this.log(`skipped ${file}: ${read.problem}`);
+          this.log(`skipped ${read.path}: ${read.problem}`);
         }
       }
       done++;
@@ -544,16 +571,6 @@ export class Session {
       await this.flushing;
     }
   }
-}
-
-const DOCS_DIR = path.resolve(__dirname, '..', '..', 'docs', 'rules');
-
-const docHrefs = new Map<string, string>();
-
-export function ruleDocHref(rule: string): string {
-  let href = docHrefs.get(rule);
-  if (href === undefined) docHrefs.set(rule, (href = pathToFileURL(path.join(DOCS_DIR, `${rule}.md`)).href));
-  return href;
 }
 
 /** Element by element, stopping at the first difference (one JSON string of 10,000 diagnostics took a tenth of a second). */

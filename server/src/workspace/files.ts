@@ -1,6 +1,7 @@
 // Reading manifests from disk: sizes checked before reading, bytes decoded as UTF-8 (a BOM is
 // dropped; invalid bytes become U+FFFD, which the parser treats as "not a text manifest").
 import { promises as fs } from 'node:fs';
+import { fileTooLargeMessage } from '../engine/parse';
 
 export interface ReadResult {
   text?: string;
@@ -16,20 +17,15 @@ export async function readManifest(path: string, maxBytes: number): Promise<Read
   try {
     const stat = await fs.stat(path);
     if (!stat.isFile()) return { problem: 'File skipped: it is not a regular file.' }; // a FIFO would block the read forever
-    if (stat.size > maxBytes) return { problem: tooLarge(stat.size, maxBytes) };
+    if (stat.size > maxBytes) return { problem: fileTooLargeMessage(stat.size, maxBytes) };
     const bytes = await fs.readFile(path);
-    if (bytes.length > maxBytes) return { problem: tooLarge(bytes.length, maxBytes) }; // grew since stat
+    if (bytes.length > maxBytes) return { problem: fileTooLargeMessage(bytes.length, maxBytes) }; // grew since stat
     return { text: decoder.decode(bytes) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const problem = `File skipped: it cannot be read (${code}).`;
     return code === 'ENOENT' || code === 'ENOTDIR' ? { problem, missing: true } : { problem };
   }
-}
-
-function tooLarge(size: number, maxBytes: number): string {
-  const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
-  return `File skipped: ${mib(size)} MiB is over the ${mib(maxBytes)} MiB limit (setting maxFileSizeMB); Kubernetes Service Lens does not analyse it.`;
 }
 
 /**

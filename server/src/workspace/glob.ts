@@ -112,9 +112,6 @@ export function compileGlob(glob: string): GlobMatcher {
   };
 }
 
-/** @deprecated the name of `compileGlob` before globs stopped being regular expressions. */
-export const globToRegExp = compileGlob;
-
 /** True when `relPath` (or any of its parent directories) matches one of the patterns. */
 export function matchesAny(relPath: string, patterns: readonly GlobMatcher[]): boolean {
   if (patterns.length === 0) return false;

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import { Linter } from '../engine/linter';
 import type { Settings } from '../engine/settings';
 import type { Finding } from '../engine/types';
+import { compareRanges } from '../engine/types';
 import { readManifests } from './files';
 import { scanFolder } from './scan';
 
@@ -62,6 +63,6 @@ export async function lintFiles(
     fileCount++;
     findings.push(...linter.findings(file));
   }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || compareRanges(a.range, b.range));
   return { findings, fileCount };
 }

@@ -3,7 +3,8 @@
 // workload first), targetPort from the selected pods' ports, and Service names and ports in
 // Ingress, HTTPRoute/GRPCRoute backends and a StatefulSet's serviceName. It reads the cursor's
 // surroundings from the text (see outline.ts), so it works while the YAML is incomplete.
-import { labelValue, WorkspaceIndex } from '../index';
+import type { WorkspaceIndex } from '../index';
+import { labelValue } from '../k8s/podLabels';
 import { displayFile, servingContainers } from '../k8s/selection';
 import { isStableLabel, stableSelector } from '../refactor/exposeService';
 import { Resource, WORKLOAD_KINDS } from '../resources';

@@ -1,6 +1,6 @@
-// Plain-text helpers for computing and applying edits. Positions are 0-based lines and UTF-16
+// Plain-text helpers for computing edits. Positions are 0-based lines and UTF-16
 // columns (see types.ts), so they index JavaScript strings directly.
-import type { Position, Range, TextEdit } from '../types';
+import type { Position, Range } from '../types';
 import { compareRanges } from '../types';
 
 /** Offsets at which each line starts. */
@@ -53,15 +53,4 @@ export function rangesOverlap(a: Range, b: Range): boolean {
   // Two insertions at the same point conflict too (their order would be arbitrary).
   if (compareRanges(a, b) === 0) return true;
   return before(a.start, b.end) && before(b.start, a.end);
-}
-
-/** Applies edits of one file (non-overlapping, any order) to its text. */
-export function applyEdits(text: string, edits: ReadonlyArray<Pick<TextEdit, 'range' | 'newText'>>): string {
-  const starts = lineStarts(text);
-  const sorted = edits
-    .map((e, i) => ({ e, i, start: offsetAt(text, e.range.start, starts), end: offsetAt(text, e.range.end, starts) }))
-    .sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
-  let out = text;
-  for (const { e, start, end } of sorted) out = out.slice(0, start) + e.newText + out.slice(end);
-  return out;
 }

@@ -158,6 +158,7 @@ export function isDNS1123Label(value: string): boolean {
   return value.length <= 63 && DNS1123_LABEL_RE.test(value);
 }
 
+/** A valid IANA_SVC_NAME (see ianaSvcNameErrors): what a container port name or named targetPort must be. */
 export function isIanaSvcName(value: string): boolean {
   return ianaSvcNameErrors(value).length === 0;
 }

@@ -1,7 +1,8 @@
 // Which pods a Service sends traffic to, and on which container port: the EndpointSlice
 // controller's logic (k8s-service-validation.md X-SEL-1, X-TP-1..3), shared by the workspace rules,
 // the routing preview and navigation.
-import { labelValue, WorkspaceIndex } from '../index';
+import type { WorkspaceIndex } from '../index';
+import { podsCarry } from './podLabels';
 import type { BackendRef, ContainerPortView, ContainerView, PodTemplateView, Resource, ServicePortView } from '../resources';
 
 export type TargetPort =
@@ -64,82 +65,24 @@ export function resolveTargetPort(servicePort: ServicePortView, template: PodTem
   return sameNameOtherProtocol ? { kind: 'missing', name: target.value, sameNameOtherProtocol } : { kind: 'missing', name: target.value };
 }
 
-/**
- * Labels that controllers put on the pods they create (never in a template), with the workloads
- * whose pods carry them. A selector may ask for them, so such a pair is treated as satisfiable by
- * those workloads rather than as "matches nothing" — exactly where the value is predictable
- * (`web-0` for StatefulSet web, the Job's own name), loosely otherwise (hashes, uids).
- */
-const CONTROLLER_LABELS: Record<string, (workload: Resource, value: string) => boolean> = {
-  'pod-template-hash': (w) => w.kind === 'Deployment' || w.kind === 'ReplicaSet' || w.kind === 'Rollout',
-  'rollouts-pod-template-hash': (w) => w.kind === 'Rollout',
-  'controller-revision-hash': (w) => w.kind === 'StatefulSet' || w.kind === 'DaemonSet',
-  'statefulset.kubernetes.io/pod-name': (w, v) => w.kind === 'StatefulSet' && (w.name === undefined || ordinalOf(w.name, v)),
-  'apps.kubernetes.io/pod-index': (w, v) => w.kind === 'StatefulSet' && /^\d+$/.test(v),
-  'batch.kubernetes.io/job-name': jobName,
-  'job-name': jobName,
-  'batch.kubernetes.io/controller-uid': (w) => w.kind === 'Job' || w.kind === 'CronJob',
-  'controller-uid': (w) => w.kind === 'Job' || w.kind === 'CronJob',
-  // OpenShift's DeploymentConfig controller labels its pods with the config's name.
-  deploymentconfig: (w, v) => w.kind === 'DeploymentConfig' && (w.name === undefined || w.name === v),
-};
-
-function jobName(w: Resource, v: string): boolean {
-  if (w.kind === 'Job') return w.name === undefined || w.name === v;
-  // A CronJob's Jobs are named <cronjob>-<scheduled time>.
-  return w.kind === 'CronJob' && (w.name === undefined || v.startsWith(`${w.name}-`));
-}
-
-/** `web-3` is pod 3 of StatefulSet `web`. */
-function ordinalOf(name: string, podName: string): boolean {
-  return podName.startsWith(`${name}-`) && /^\d+$/.test(podName.slice(name.length + 1));
-}
-
-/** Whether `key` is a label controllers add to pods (see CONTROLLER_LABELS). */
-export function isControllerLabel(key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(CONTROLLER_LABELS, key);
-}
-
-export interface SelectorPair {
-  key: string;
-  value: unknown;
-}
-
-/** Whether the pods of `workload` carry `pair`: in the pod template, or added by the workload's controller. */
-export function podsCarry(workload: Resource, pair: SelectorPair): boolean {
-  const t = workload.podTemplate;
-  if (!t) return false;
-  const want = labelValue(pair.value);
-  if (t.labels.pairs.some((p) => p.key === pair.key && labelValue(p.value) === want)) return true;
-  const byController = isControllerLabel(pair.key) ? CONTROLLER_LABELS[pair.key] : undefined;
-  return byController !== undefined && byController(workload, want);
-}
-
-/** Workloads in `ns` whose pods carry every pair (X-SEL-1), controller-added labels included. */
-export function selectPods(index: WorkspaceIndex, ns: string, pairs: readonly SelectorPair[]): Resource[] {
-  if (pairs.length === 0) return [];
-  const plain = pairs.filter((p) => !isControllerLabel(p.key));
-  const byController = pairs.filter((p) => isControllerLabel(p.key));
-  const candidates = plain.length > 0 ? index.selectWorkloads(ns, plain) : [...index.workloads(ns)];
-  return byController.length === 0 ? candidates : candidates.filter((w) => byController.every((p) => podsCarry(w, p)));
-}
-
 /** Workloads whose pods the Service selects; none for ExternalName or a Service without selector. */
 export function selectedWorkloads(index: WorkspaceIndex, service: Resource): Resource[] {
   const s = service.service;
   if (!s || s.type === 'ExternalName' || !s.selector) return [];
-  return selectPods(index, index.ns(service), s.selector.pairs);
+  return index.selectWorkloads(index.ns(service), s.selector.pairs);
+}
+
+/** Whether `service` selects the pods of `workload`: it has a selector (and is not ExternalName) that they carry entirely. */
+export function selects(service: Resource, workload: Resource): boolean {
+  const s = service.service;
+  return !!s && s.type !== 'ExternalName' && !!s.selector && s.selector.pairs.every((p) => podsCarry(workload, p));
 }
 
 /** Services (in the workload's namespace) that select this workload's pods. */
 export function servicesSelecting(index: WorkspaceIndex, workload: Resource): Resource[] {
   if (!workload.podTemplate) return [];
   const out: Resource[] = [];
-  for (const svc of index.services(index.ns(workload))) {
-    const sel = svc.service?.selector;
-    if (!sel || svc.service?.type === 'ExternalName') continue;
-    if (sel.pairs.every((p) => podsCarry(workload, p))) out.push(svc);
-  }
+  for (const svc of index.services(index.ns(workload))) if (selects(svc, workload)) out.push(svc);
   return out;
 }
 

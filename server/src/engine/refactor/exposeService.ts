@@ -6,11 +6,12 @@
 import type { WorkspaceIndex } from '../index';
 import type { ParsedFile } from '../parse';
 import type { LabelPair, ObjectNode, Resource } from '../resources';
+import { isIanaSvcName } from '../k8s/names';
 import { servingContainers } from '../k8s/selection';
-import { eolOf, lineStarts, positionAt } from '../edit/text';
-import type { Fix, Position } from '../types';
+import { eolOf, offsetAt, positionAt } from '../edit/text';
+import type { Fix, Position, Range } from '../types';
 import { rangeContains } from '../types';
-import { derivePortName, isIanaSvcName, serviceNameFrom } from './names';
+import { derivePortName, serviceNameFrom } from './names';
 import { detectStyle } from './style';
 
 /** Kinds whose pods serve traffic for a long time; Jobs and CronJobs are not worth a Service. */
@@ -56,7 +57,8 @@ export function exposeAsService(object: ObjectNode, parsed: ParsedFile, index: W
   const template = r.podTemplate;
   if (!template || !r.name || template.labels.pairs.length === 0) return undefined;
   const text = parsed.text;
-  const slice = (range: { start: Position; end: Position }) => sliceRange(text, range);
+  const starts = parsed.lineCounter.lineStarts;
+  const slice = (range: Range) => text.slice(offsetAt(text, range.start, starts), offsetAt(text, range.end, starts));
 
   const ports = servicePorts(r);
   if (ports.length === 0) return undefined;
@@ -94,7 +96,6 @@ export function exposeAsService(object: ObjectNode, parsed: ParsedFile, index: W
     if (p.protocol !== 'TCP') out.push(`${ind(1)}${itemBody}protocol: ${p.protocol}`);
   }
   const before = insertAt > 0 && text[insertAt - 1] !== '\n' ? eol : '';
-  const starts = lineStarts(text);
   const at = positionAt(text, insertAt, starts);
   return {
     title: headless ? `Expose ${r.kind} ${r.name} as its headless governing Service "${name}"` : `Expose ${r.kind} ${r.name} as a Service`,
@@ -125,10 +126,4 @@ function servicePorts(r: Resource): PortLine[] {
     used.add(name);
     return { name, port: f.port, targetPort: f.containerName ?? f.port, protocol: f.protocol };
   });
-}
-
-function sliceRange(text: string, range: { start: Position; end: Position }): string {
-  const starts = lineStarts(text);
-  const o = (p: Position) => (starts[p.line] ?? text.length) + p.character;
-  return text.slice(o(range.start), o(range.end));
 }

@@ -3,12 +3,13 @@
 // targetPort is a name they lack; the container ports get one shared name (the one they already
 // have, or a new one), and the Service points at it. The workloads may live in other files.
 import type { WorkspaceIndex } from '../index';
+import { isIanaSvcName } from '../k8s/names';
 import { resolveTargetPort, selectedWorkloads, servingContainers, targetPortOf } from '../k8s/selection';
 import type { ContainerPortView, Resource, ServicePortView } from '../resources';
 import { eolOf, lineStarts, offsetAt, positionAt } from '../edit/text';
 import type { Fix, Position, TextEdit } from '../types';
 import { rangeContains } from '../types';
-import { derivePortName, isIanaSvcName } from './names';
+import { derivePortName } from './names';
 
 /** The Service port whose explicit numeric targetPort is under `pos` (or alone on its line). */
 export function numericTargetPortAt(service: Resource, pos: Position): ServicePortView | undefined {

@@ -1,12 +1,6 @@
 // Names that refactorings invent: container port names (IANA_SVC_NAME, what a named targetPort
 // must be, k8s-service-validation.md P-1 / S-PORT-9) and Service names (DNS-1035 labels).
-
-const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-
-/** ≤15 characters of `[-a-z0-9]`, at least one letter, no `--`, no leading or trailing `-`. */
-export function isIanaSvcName(name: string): boolean {
-  return name.length <= 15 && IANA_SVC_NAME.test(name) && /[a-z]/.test(name) && !name.includes('--');
-}
+import { isIanaSvcName } from '../k8s/names';
 
 const WELL_KNOWN: Record<number, string> = { 80: 'http', 8080: 'http', 8000: 'http', 443: 'https', 8443: 'https', 53: 'dns' };
 

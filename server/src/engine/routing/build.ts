@@ -2,7 +2,7 @@
 // resolution come from k8s/selection.ts (the EndpointSlice controller's logic), defaults from
 // k8s-service-validation.md §2, traffic semantics from §8.
 import type { WorkspaceIndex } from '../index';
-import { labelValue } from '../index';
+import { labelValue } from '../k8s/podLabels';
 import { backendsReferencing, podCount, resolveTargetPort, selectedWorkloads, targetPortOf } from '../k8s/selection';
 import type { Loc, Resource, ServicePortView } from '../resources';
 import { formatPortRange, Settings } from '../settings';
@@ -127,12 +127,12 @@ function portRouting(p: ServicePortView, workloads: Resource[], refs: WorkloadRe
   if (c.mode === 'external-name') return out;
 
   if (name) out.srv = `_${name}._${p.protocol.toLowerCase()}.${c.fqdn}`;
-  const scheme = schemeFor({ protocol: p.protocol, ...(name ? { name } : {}), ...(appProtocol ? { appProtocol } : {}), ...(port ? { port } : {}) });
+  const scheme = portScheme(p);
   if (scheme) {
     out.scheme = scheme.scheme;
     out.schemeSource = scheme.source;
   }
-  if (c.mode === 'virtual-ip' && port !== undefined) out.url = url(out, c.fqdn, port);
+  if (c.mode === 'virtual-ip' && port !== undefined) out.url = portAddress(out, c.fqdn, port);
   if (c.nodePorts) {
     const np = int(p.nodePort);
     out.nodePort = np !== undefined ? { value: np } : { allocatedFrom: formatPortRange(c.settings.nodePortRange) };
@@ -142,7 +142,20 @@ function portRouting(p: ServicePortView, workloads: Resource[], refs: WorkloadRe
   return out;
 }
 
-function url(p: PortRouting, host: string, port: number): string {
+/** The URL scheme clients use on a Service port: from its appProtocol, else its name, else its number (scheme.ts). */
+export function portScheme(p: ServicePortView): ReturnType<typeof schemeFor> {
+  const port = int(p.port);
+  const name = str(p.name);
+  const appProtocol = str(p.appProtocol);
+  return schemeFor({ protocol: p.protocol, ...(name ? { name } : {}), ...(appProtocol ? { appProtocol } : {}), ...(port ? { port } : {}) });
+}
+
+/**
+ * How clients address a Service port at `host:port`: `scheme://host:port` when a scheme applies
+ * (see portScheme), else `host:port`, with `/UDP` or `/SCTP` when the protocol is not TCP. The
+ * Service hover (its URLs) and the pod-side hover (the addresses of the routes in) both use it.
+ */
+export function portAddress(p: { protocol: string; scheme?: string | undefined }, host: string, port: number): string {
   return p.scheme ? `${p.scheme}://${host}:${port}` : `${host}:${port}${p.protocol === 'TCP' ? '' : `/${p.protocol}`}`;
 }
 
@@ -157,7 +170,7 @@ function headlessUrl(p: PortRouting, fqdn: string): void {
     const numbers = new Set(p.landings.map((l) => ('number' in l.resolution ? l.resolution.number : undefined)));
     if (numbers.size === 1) number = [...numbers][0];
   }
-  if (number !== undefined) p.url = url(p, fqdn, number);
+  if (number !== undefined) p.url = portAddress(p, fqdn, number);
 }
 
 function clusterIPInfo(service: Resource, index: WorkspaceIndex, settings: Settings, mode: RoutingModel['mode']): ClusterIPInfo {

@@ -1,14 +1,12 @@
 // Hover on a Service field: the field's documentation (from the Kubernetes OpenAPI descriptions,
 // through an injected lookup) shortened, and what the value written here means for this Service.
 import type { Resource } from '../resources';
+import type { FieldDoc } from '../schemaDocs';
 import type { RoutingModel } from './model';
 import { code, plural } from './markdown';
 import type { PathSegment } from './finder';
 
-export interface FieldDoc {
-  description: string;
-  type?: string;
-}
+export type { FieldDoc };
 
 /**
  * Documentation of a field, by the path of keys from the object's root (array indices left out),

@@ -1,14 +1,13 @@
 // The pod side: which Services (and the Ingress / HTTPRoute / GRPCRoute rules in front of them)
 // send traffic to a workload's pods, on which Service port, landing on which container port.
 import type { WorkspaceIndex } from '../index';
-import { labelValue } from '../index';
+import { labelValue } from '../k8s/podLabels';
 import { backendsReferencing, Resolution, resolveTargetPort, servicesSelecting } from '../k8s/selection';
 import type { ContainerPortView, ContainerView, Resource } from '../resources';
 import type { Settings } from '../settings';
-import { objectRef, workloadRef } from './build';
+import { objectRef, portAddress, portScheme, workloadRef } from './build';
 import { code, DEFAULT_MAX_ITEMS, plural, problemLine, refLink, RenderOptions } from './markdown';
 import type { ObjectRef, WorkloadRef } from './model';
-import { schemeFor } from './scheme';
 
 export interface PortRoute {
   servicePort: { index: number; name?: string; port?: number; protocol: string };
@@ -43,14 +42,13 @@ export function routesToWorkload(workload: Resource, index: WorkspaceIndex, sett
       const port = typeof p.port?.value === 'number' ? p.port.value : undefined;
       const name = typeof p.name?.value === 'string' && p.name.value ? p.name.value : undefined;
       const resolution = resolveTargetPort(p, t!);
-      const scheme = schemeFor({ protocol: p.protocol, ...(name ? { name } : {}), ...(port ? { port } : {}) })?.scheme;
       const addressPort = s.headless ? ('number' in resolution ? resolution.number : undefined) : port;
       const route: PortRoute = {
         servicePort: { index: p.index, protocol: p.protocol, ...(name ? { name } : {}), ...(port !== undefined ? { port } : {}) },
         resolution,
         via: uses.filter((u) => u.ports.includes(p)).map((u) => ({ consumer: objectRef(u.consumer, index), path: u.ref.path })),
       };
-      if (addressPort !== undefined) route.address = scheme ? `${scheme}://${fqdn}:${addressPort}` : `${fqdn}:${addressPort}`;
+      if (addressPort !== undefined) route.address = portAddress({ protocol: p.protocol, scheme: portScheme(p)?.scheme }, fqdn, addressPort);
       return route;
     });
     services.push({ service: objectRef(svc, index), headless: s.headless, ports });

@@ -1,4 +1,6 @@
-// Building blocks shared by rules: fixes that replace a value, and the decoder's wrong-type message.
+// Building blocks shared by rules: fixes that replace a value, strings written back as YAML, and
+// the decoder's wrong-type message.
+import { parse } from 'yaml';
 import { badType, shown } from '../k8s/apiErrors';
 import type { Fix, Range } from '../types';
 
@@ -6,6 +8,23 @@ export function replaceFix(title: string, range: Range, newText: string, preferr
   const fix: Fix = { title, edits: [{ range, newText }] };
   if (preferred) fix.preferred = true;
   return fix;
+}
+
+/** `s` as a YAML scalar that reads back as the string `s` under YAML 1.1 (quoted when it would not). */
+export function yamlString(s: string): string {
+  if (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s)) {
+    try {
+      if (parse(s, { version: '1.1' }) === s) return s;
+    } catch {
+      // fall through to quoting
+    }
+  }
+  return JSON.stringify(s);
+}
+
+/** `an integer`, `a string`, `an IPv4 address`: the word with its indefinite article. */
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
 }
 
 export function jsonTypeOf(value: unknown): string {
@@ -16,8 +35,8 @@ export function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
 
 /** An integer the decoder accepts for an int32 field; larger ones fail decoding (400) before validation. */
 export function isInt32(value: unknown): value is number {
@@ -32,6 +51,5 @@ export function wrongTypeMessage(path: string, value: unknown, expected: string,
     const what = !Number.isFinite(value) ? 'not a finite number' : actual === 'number' ? 'a fraction' : 'out of the int32 range';
     return `${path}: ${value} is ${what}, but the field is an integer (int32); the API server answers ${badType(kind, goField, `number ${value}`, goType)}`;
   }
-  const article = /^[aeiou]/.test(actual) ? 'an' : 'a';
-  return `${path}: ${shown(value)} is ${article} ${actual}, but the field is ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}; the API server answers ${badType(kind, goField, actual, goType)}`;
+  return `${path}: ${shown(value)} is ${article(actual)}, but the field is ${article(expected)}; the API server answers ${badType(kind, goField, actual, goType)}`;
 }

@@ -5,10 +5,12 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode
 import { combinePreferredFixes } from '../../engine/edit/fixAll';
 import { disableFileFix, disableLineFix } from '../../engine/edit/suppression';
 import type { Fix, Range, TextEdit } from '../../engine/types';
+import { compareRanges } from '../../engine/types';
 import { SOURCE } from '../diagnostics';
 import { toWorkspaceEdit } from '../edits';
 import { guard } from '../guard';
 import type { Session } from '../session';
+import { normalizeUri } from '../uri';
 import type { Feature } from './feature';
 import { refactorActions } from './refactorings';
 
@@ -36,8 +38,8 @@ async function codeActions(session: Session, params: CodeActionParams): Promise<
   // only ever listed when asked for by kind.
   const wanted = (kind: string, listedByDefault = true) => (only ? only.some((o) => kind === o || kind.startsWith(`${o}.`)) : listedByDefault);
 
-  const key = session.syncDocument(uri);
-  const findings = session.currentFindings(uri);
+  const findings = session.currentFindings(uri); // syncs the document first
+  const key = normalizeUri(uri); // the key syncDocument gives it
   const text = document.getText();
   const out: CodeAction[] = [];
 
@@ -49,7 +51,7 @@ async function codeActions(session: Session, params: CodeActionParams): Promise<
       const rule = d.code;
       // Fixes are taken from the diagnostic, but only while the engine still reports it there:
       // a diagnostic of an older version would carry edits for text that has moved.
-      const current = findings.find((f) => f.rule === rule && sameRange(f.range, d.range));
+      const current = findings.find((f) => f.rule === rule && compareRanges(f.range, d.range) === 0);
       if (!current) continue;
       for (const fix of readFixes(d.data)) out.push(quickFix(session, fix, key, d));
       if (!fixAllDone.has(rule)) {
@@ -96,10 +98,6 @@ function quickFix(session: Session, fix: Fix, defaultFile: string, d: Diagnostic
 
 function diagnosticsOf(diags: Diagnostic[], rule: string): Diagnostic[] {
   return diags.filter((d) => d.source === SOURCE && d.code === rule);
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 // `data` comes back from the client as plain JSON: check its shape before trusting it.

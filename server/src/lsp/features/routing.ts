@@ -1,22 +1,15 @@
 // `kubeServiceLens/routing` {uri, position} → {title, markdown} | null: the routing preview of the
 // Service (or the routes into the workload) under the cursor, for the "Show Routing" command.
-import { Position, RequestType } from 'vscode-languageserver';
+import { RequestType } from 'vscode-languageserver';
 import { routingAt } from '../../engine/routing';
 import { guard } from '../guard';
+import { ROUTING_METHOD, RoutingParams, RoutingResult } from '../protocol';
 import type { Feature } from './feature';
 import { routingContext } from './routingContext';
 
-export interface RoutingParams {
-  uri: string;
-  position: Position;
-}
+export type { RoutingParams, RoutingResult } from '../protocol';
 
-export interface RoutingResult {
-  title: string;
-  markdown: string;
-}
-
-export const RoutingRequest = new RequestType<RoutingParams, RoutingResult | null, void>('kubeServiceLens/routing');
+export const RoutingRequest = new RequestType<RoutingParams, RoutingResult | null, void>(ROUTING_METHOD);
 
 export const routingFeature: Feature = {
   name: 'routing',

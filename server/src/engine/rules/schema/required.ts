@@ -38,9 +38,6 @@ const ENFORCED: Record<string, (path: string) => string> = {
   'io.k8s.api.networking.v1.IngressServiceBackend.name': REQUIRED,
 };
 
-/** Definition + field pairs the rule reports, for the docs and tests. */
-export const ENFORCED_REQUIRED_FIELDS: readonly string[] = Object.keys(ENFORCED);
-
 const SELECTOR_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
 /**

@@ -2,13 +2,11 @@ import { isScalar, Scalar } from 'yaml';
 import { shown } from '../../k8s/apiErrors';
 import { displayType, expectedTypes, goType } from '../../schema/navigate';
 import type { Fix, Range } from '../../types';
-import { replaceFix } from '../helpers';
+import { article, INT32_MAX, INT32_MIN, isInt32, replaceFix } from '../helpers';
 import type { ObjectRule } from '../rule';
 import { SCHEMA_KINDS } from './kinds';
 import { LocatedProblem, pathInfo, structuralProblems } from './structure';
 
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
 const QUANTITY_REGEX = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
 /** The decoder's word for a JSON value (Go's UnmarshalTypeError.Value): `string`, `number 80.5`, `bool` … */
@@ -45,10 +43,6 @@ function describeValue(value: unknown, expected: string[], source: string): stri
   return `${written} is ${type}`;
 }
 
-function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
-}
-
 function goQuoted(text: string): string {
   return JSON.stringify(text);
 }
@@ -60,7 +54,7 @@ function fixFor(p: LocatedProblem, value: unknown, expected: string[], source: s
   const range: Range = p.range;
   if (typeof value === 'string' && expected.includes('integer') && !expected.includes('string')) {
     const t = value.trim();
-    if (/^[+-]?\d+$/.test(t) && Number(t) >= INT32_MIN && Number(t) <= INT32_MAX) return [replaceFix(`Change to the number ${Number(t)}`, range, String(Number(t)), true)];
+    if (/^[+-]?\d+$/.test(t) && isInt32(Number(t))) return [replaceFix(`Change to the number ${Number(t)}`, range, String(Number(t)), true)];
   }
   if (typeof value === 'string' && expected.includes('boolean') && (value === 'true' || value === 'false')) {
     return [replaceFix(`Change to the boolean ${value}`, range, value, true)];

@@ -4,7 +4,7 @@ import { fieldNames, PathSegment, shortName } from '../../schema/navigate';
 import { nearest } from '../../text/similar';
 import type { Fix } from '../../types';
 import { asMap, entries, keyString } from '../../yamlNodes';
-import { replaceFix } from '../helpers';
+import { article, replaceFix } from '../helpers';
 import type { ObjectRule } from '../rule';
 import { SCHEMA_KINDS } from './kinds';
 import { pathInfo, structuralProblems, walk } from './structure';
@@ -83,10 +83,6 @@ export const schemaUnknownField: ObjectRule = {
     }
   },
 };
-
-function article(word: string): string {
-  return /^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`;
-}
 
 /** The keys of the map at `path` (what the object already uses there). */
 function siblingKeys(object: ObjectNode, path: readonly PathSegment[]): string[] {

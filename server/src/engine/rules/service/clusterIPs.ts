@@ -7,7 +7,7 @@ import type { Loc } from '../../resources';
 import type { Fix } from '../../types';
 import type { ObjectRule } from '../rule';
 import { effectivePolicy, RequestedIP, requestedClusterIPs } from './clusterIPList';
-import { checkEnum, isUnset, replaceLocFix, serviceContext, ServiceContext, specPair, typeError } from './common';
+import { checkEnum, isUnset, removeSpecKeyFix, replaceLocFix, serviceContext, ServiceContext, specPair, typeError } from './common';
 
 export const IP_FAMILIES = ['IPv4', 'IPv6'] as const;
 export const IP_FAMILY_POLICIES = ['SingleStack', 'PreferDualStack', 'RequireDualStack'] as const;
@@ -174,11 +174,10 @@ export const serviceIPFamilies: ObjectRule = {
       for (const key of ['ipFamilies', 'ipFamilyPolicy'] as const) {
         const l = key === 'ipFamilies' ? view.ipFamilies[0] : policy;
         if (isUnset(l)) continue;
-        const pair = specPair(s, key);
         rc.report({
           range: l.range,
           message: `spec.${key}: an ExternalName Service is a DNS alias without cluster IPs; the API server answers ${forbidden(`spec.${key}`, 'may not be set for ExternalName services')}`,
-          fixes: pair && s.spec ? [fix(`Remove ${key}`, removePairs(s.src, s.spec, [pair]), true)] : [],
+          fixes: removeSpecKeyFix(s, key, true),
         });
       }
       return;

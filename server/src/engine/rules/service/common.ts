@@ -1,13 +1,13 @@
-// What the Service rules share: the object's spec and port nodes (for fixes), how a value is
-// quoted back into the file, enum checks with "did you mean", and the decoder's type errors.
+// What the Service rules share: the object's spec and port nodes (for fixes), replacing a value
+// and removing a spec key, enum checks with "did you mean", and the decoder's type errors.
 import { Pair, YAMLMap } from 'yaml';
-import { fix, ownPair, Source } from '../../fixes';
-import { q, shown, unsupported } from '../../k8s/apiErrors';
+import { fix, ownPair, removePair, Source } from '../../fixes';
+import { q, unsupported } from '../../k8s/apiErrors';
 import type { Loc, ServiceView } from '../../resources';
 import { nearest } from '../../text/similar';
 import type { Fix, Range, TextEdit } from '../../types';
-import { asMap, get, items, scalarValue } from '../../yamlNodes';
-import { isInt32, jsonTypeOf, wrongTypeMessage } from '../helpers';
+import { asMap, get, items, rangeOf, scalarValue } from '../../yamlNodes';
+import { wrongTypeMessage } from '../helpers';
 import type { ObjectRuleContext } from '../rule';
 
 export interface ServiceContext {
@@ -52,13 +52,6 @@ export function textOf(s: ServiceContext, range: Range): string {
   return s.src.text.slice(offset(range.start), offset(range.end));
 }
 
-/** The range of a node, as the views give them. */
-export function rangeOfNode(s: ServiceContext, node: unknown): Range | undefined {
-  if (!node || typeof node !== 'object' || !('range' in node)) return undefined;
-  const r = (node as { range?: [number, number, number] }).range;
-  return r ? s.src.pos.range(r[0], r[1]) : undefined;
-}
-
 /** Replaces a value written at `loc`, keeping its quotes when the new value is a string. */
 export function replaceLoc(s: ServiceContext, loc: Loc, value: string | number): TextEdit {
   const written = textOf(s, loc.range);
@@ -72,24 +65,24 @@ export function replaceLocFix(s: ServiceContext, title: string, loc: Loc, value:
   return fix(title, [replaceLoc(s, loc, value)], preferred);
 }
 
+/**
+ * `Remove <key>` (or `title`): deletes `key` where spec itself writes it; no fix when it is absent
+ * or only comes from a merge key (editing the anchor would change other objects too).
+ */
+export function removeSpecKeyFix(s: ServiceContext, key: string, preferred = false, title = `Remove ${key}`): Fix[] {
+  const pair = specPair(s, key);
+  return pair && s.spec ? [fix(title, removePair(s.src, s.spec, pair), preferred)] : [];
+}
+
 /** True for a YAML value that the decoder treats as absent: no key, `~`/null. */
 export function isUnset(loc: Loc | undefined): loc is undefined {
   return !loc || loc.value === null || loc.value === undefined;
-}
-
-/** An integer the decoder accepts for an int32 field (beyond int32, decoding fails with 400). */
-export function isInt(value: unknown): value is number {
-  return isInt32(value);
 }
 
 /** `<path>: <value> is a <type>, but the field is a <expected>; the API server answers 400: …`. */
 export function typeError(path: string, value: unknown, expected: 'string' | 'integer' | 'boolean', goField: string): string {
   const goType = expected === 'integer' ? 'int32' : expected === 'boolean' ? 'bool' : 'string';
   return wrongTypeMessage(path, value, expected, 'Service', goField, goType);
-}
-
-export function hasJsonType(value: unknown, expected: 'string' | 'integer' | 'boolean'): boolean {
-  return jsonTypeOf(value) === expected;
 }
 
 export interface EnumCheck {
@@ -130,22 +123,11 @@ export function checkEnum(s: ServiceContext, e: EnumCheck): void {
   });
 }
 
-/** `["10.0.0.1","fd00::1"]`, the way the server echoes a list value. */
-export function shownList(values: unknown[]): string {
-  return shown(values);
-}
-
 /** The value at `key` of a map as a Loc (scalars decoded, collections as JSON). */
 export function locAt(s: ServiceContext, map: YAMLMap | undefined, key: string): Loc | undefined {
   const node = get(s.src, map, key);
-  const range = rangeOfNode(s, node);
+  const range = rangeOf(s.src, node);
   if (!node || !range) return undefined;
   const v = scalarValue(s.src, node);
   return { value: v === undefined ? node.toJSON() : v, range };
-}
-
-/** A string as a YAML 1.1 plain scalar when that reads back as the same string, else double-quoted. */
-export function yamlString(value: string): string {
-  const plain = /^[A-Za-z_][-A-Za-z0-9_./]*$/.test(value) && !/^(y|yes|n|no|true|false|on|off|null)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
 }

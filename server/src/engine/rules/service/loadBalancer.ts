@@ -1,23 +1,20 @@
 // Fields that only a LoadBalancer Service may use, and their syntax (§3.9, §3.10):
 // loadBalancerSourceRanges (or its annotation), allocateLoadBalancerNodePorts, loadBalancerClass.
-import { Pair } from 'yaml';
-import { fix, removePair, setValue } from '../../fixes';
+import { fix, setValue } from '../../fixes';
 import { all, CIDR_INVALID, forbidden, invalid, q } from '../../k8s/apiErrors';
 import { parseCIDR, parseIP } from '../../k8s/ip';
 import { qualifiedNameErrors } from '../../k8s/names';
 import type { Loc } from '../../resources';
 import type { Fix, Range } from '../../types';
-import { asMap, get, keyRangeOf, keyString } from '../../yamlNodes';
+import { asMap, get, getPair, keyRangeOf } from '../../yamlNodes';
 import type { ObjectRule } from '../rule';
-import { isUnset, locAt, metadataMap, replaceLocFix, serviceContext, ServiceContext, specPair, textOf, typeError } from './common';
+import { isUnset, locAt, metadataMap, removeSpecKeyFix, replaceLocFix, serviceContext, ServiceContext, specPair, textOf, typeError } from './common';
 
 const LB_ONLY = "may only be used when `type` is 'LoadBalancer'";
 export const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
 function lbFixes(s: ServiceContext, key: string): Fix[] {
-  const out: Fix[] = [];
-  const pair = specPair(s, key);
-  if (pair && s.spec) out.push(fix(`Remove ${key}`, removePair(s.src, s.spec, pair)));
+  const out = removeSpecKeyFix(s, key);
   if (s.spec) out.push(fix('Change the type to LoadBalancer', [setValue(s.src, s.spec, 'type', 'LoadBalancer')]));
   return out;
 }
@@ -79,7 +76,7 @@ export const serviceLoadBalancerFields: ObjectRule = {
       });
     } else {
       const annotations = asMap(s.src, get(s.src, metadataMap(s), 'annotations'));
-      const pair = annotations?.items.find((p) => keyString(p as Pair) === SOURCE_RANGES_ANNOTATION) as Pair | undefined;
+      const pair = getPair(s.src, annotations, SOURCE_RANGES_ANNOTATION);
       if (pair) {
         const path = `metadata.annotations[${SOURCE_RANGES_ANNOTATION}]`;
         const keyRange = keyRangeOf(s.src, pair);

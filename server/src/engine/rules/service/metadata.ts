@@ -5,9 +5,9 @@ import { fix } from '../../fixes';
 import { all, invalid, q, required, tooLong } from '../../k8s/apiErrors';
 import { dns1035LabelErrors, dns1123LabelErrors, labelKeyErrors, labelValueErrors, qualifiedNameErrors } from '../../k8s/names';
 import type { Range } from '../../types';
-import { asMap, entries, get, keyRangeOf, keyString, scalarValue } from '../../yamlNodes';
+import { asMap, entries, get, getPair, keyRangeOf, keyString, rangeOf, scalarValue } from '../../yamlNodes';
 import type { ObjectRule } from '../rule';
-import { isUnset, locAt, metadataMap, rangeOfNode, replaceLocFix, serviceContext, ServiceContext, textOf, typeError } from './common';
+import { isUnset, locAt, metadataMap, replaceLocFix, serviceContext, ServiceContext, textOf, typeError } from './common';
 
 /** A DNS-1123 label close to `value`: lowercased, other characters turned into '-'. */
 export function toDnsLabel(value: string): string | undefined {
@@ -41,7 +41,7 @@ export const serviceName: ObjectRule = {
     const hasGenerate = !isUnset(generateName) && generateName.value !== '';
 
     if (!hasName && !hasGenerate) {
-      const metaKey = s.root.items.find((p) => keyString(p as Pair) === 'metadata') as Pair | undefined;
+      const metaKey = getPair(s.src, s.root, 'metadata');
       const range = name?.range ?? (metaKey && keyRangeOf(s.src, metaKey)) ?? rc.resource.kindRange;
       rc.report({ range, message: `metadata.name: a Service needs a name; the API server answers ${required('metadata.name', 'name or generateName is required')}` });
     }
@@ -123,7 +123,7 @@ export const serviceLabelSyntax: ObjectRule = {
 function stringValueProblem(s: ServiceContext, pair: Pair, where: { path: string; goField: string }, key: string): boolean {
   const node = pair.value;
   if (node === null || node === undefined) return false; // `key:` decodes as ""
-  const range = rangeOfNode(s, node);
+  const range = rangeOf(s.src, node);
   if (!range) return false;
   const value = isScalar(node) ? scalarValue(s.src, node) : (node as { toJSON(): unknown }).toJSON();
   if (value === null || typeof value === 'string') return false;
@@ -153,7 +153,7 @@ function checkLabelMap(s: ServiceContext, map: YAMLMap | undefined, where: { pat
     const value = scalarValue(s.src, pair.value);
     if (typeof value !== 'string') continue;
     const valueErrs = labelValueErrors(value);
-    const valueRange = rangeOfNode(s, pair.value);
+    const valueRange = rangeOf(s.src, pair.value);
     if (valueErrs.length && valueRange) {
       s.rule.report({
         range: valueRange,
@@ -182,7 +182,7 @@ function checkAnnotations(s: ServiceContext, map: YAMLMap | undefined): void {
     bytes += key.length + (typeof value === 'string' ? value.length : 0);
   }
   if (bytes > ANNOTATIONS_MAX_BYTES) {
-    const pair = metadataMap(s)?.items.find((p) => keyString(p as Pair) === 'annotations') as Pair | undefined;
+    const pair = getPair(s.src, metadataMap(s), 'annotations');
     const range = pair && keyRangeOf(s.src, pair);
     if (range) {
       s.rule.report({

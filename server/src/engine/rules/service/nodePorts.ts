@@ -6,7 +6,8 @@ import type { ServicePortView } from '../../resources';
 import { formatPortRange } from '../../settings';
 import type { Fix } from '../../types';
 import type { ObjectRule } from '../rule';
-import { isInt, isUnset, locAt, portMap, replaceLocFix, serviceContext, ServiceContext, specPair, typeError } from './common';
+import { isInt32 } from '../helpers';
+import { isUnset, locAt, portMap, removeSpecKeyFix, replaceLocFix, serviceContext, ServiceContext, typeError } from './common';
 
 function removeNodePortFix(s: ServiceContext, p: ServicePortView, title: string, preferred: boolean): Fix[] {
   const map = portMap(s, p.index);
@@ -17,7 +18,7 @@ function removeNodePortFix(s: ServiceContext, p: ServicePortView, title: string,
 /** The requested nodePort of a port: a non-zero integer (0 means "allocate one"). */
 function requested(p: ServicePortView): number | undefined {
   const v = p.nodePort?.value;
-  return isInt(v) && v !== 0 ? v : undefined;
+  return isInt32(v) && v !== 0 ? v : undefined;
 }
 
 export const serviceNodePort: ObjectRule = {
@@ -34,7 +35,7 @@ export const serviceNodePort: ObjectRule = {
       const l = p.nodePort;
       if (isUnset(l) || l.value === 0) continue;
       const path = `spec.ports[${p.index}].nodePort`;
-      if (!isInt(l.value)) {
+      if (!isInt32(l.value)) {
         const v = l.value;
         const numeric = typeof v === 'string' && /^\d+$/.test(v);
         rc.report({
@@ -121,14 +122,13 @@ export const serviceNodePortRange: ObjectRule = {
     }
     const hc = locAt(s, s.spec, 'healthCheckNodePort');
     const etp = view.externalTrafficPolicy?.value;
-    if (hc && isInt(hc.value) && hc.value !== 0 && view.type === 'LoadBalancer' && etp === 'Local' && (hc.value < min || hc.value > max)) {
-      const pair = specPair(s, 'healthCheckNodePort');
+    if (hc && isInt32(hc.value) && hc.value !== 0 && view.type === 'LoadBalancer' && etp === 'Local' && (hc.value < min || hc.value > max)) {
       rc.report({
         range: hc.range,
         message:
           `spec.healthCheckNodePort: ${hc.value} is outside the node port range ${range} (setting nodePortRange); ` +
           `the API server answers ${internalError(`failed to allocate requested HealthCheck NodePort ${hc.value}: ${detail}`)}`,
-        fixes: pair && s.spec ? [fix('Remove healthCheckNodePort (let the allocator choose)', removePair(s.src, s.spec, pair), true)] : [],
+        fixes: removeSpecKeyFix(s, 'healthCheckNodePort', true, 'Remove healthCheckNodePort (let the allocator choose)'),
       });
     }
   },

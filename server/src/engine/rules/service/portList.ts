@@ -7,7 +7,8 @@ import { dns1123LabelErrors, isDNS1123Label } from '../../k8s/names';
 import type { ServicePortView } from '../../resources';
 import type { Fix, TextEdit } from '../../types';
 import type { ObjectRule } from '../rule';
-import { isInt, isUnset, portMap, serviceContext, ServiceContext, textOf, typeError, yamlString } from './common';
+import { isInt32, yamlString } from '../helpers';
+import { isUnset, portMap, serviceContext, ServiceContext, textOf, typeError } from './common';
 import { toDnsLabel } from './metadata';
 
 const WELL_KNOWN: Record<number, string> = {
@@ -39,14 +40,14 @@ function nameCandidates(p: ServicePortView): string[] {
   const target = p.targetPort?.value;
   if (typeof target === 'string') out.push(target);
   const port = p.port?.value;
-  if (isInt(port) && WELL_KNOWN[port]) out.push(WELL_KNOWN[port]!);
+  if (isInt32(port) && WELL_KNOWN[port]) out.push(WELL_KNOWN[port]!);
   return out.filter(isDNS1123Label);
 }
 
 /** A name for `p` not in `taken`, e.g. `http`, `dns-udp`, `http-8080` or `port-8080`. */
 export function deriveName(p: ServicePortView, taken: ReadonlySet<string>): string {
   const port = p.port?.value;
-  const num = isInt(port) ? String(port) : String(p.index);
+  const num = isInt32(port) ? String(port) : String(p.index);
   // A protocol suffix only tells ports apart when it is not the default TCP (dns / dns-udp).
   const suffix = p.protocol === 'TCP' ? [] : [p.protocol.toLowerCase()];
   const tries: string[] = [];
@@ -155,7 +156,7 @@ export const servicePortDuplicate: ObjectRule = {
     const seen = new Map<string, ServicePortView>();
     for (const p of ports) {
       const port = p.port?.value;
-      if (!p.port || !isInt(port)) continue;
+      if (!p.port || !isInt32(port)) continue;
       const key = `${port}/${p.protocol}`;
       const first = seen.get(key);
       if (!first) {

@@ -1,23 +1,16 @@
 // How traffic is spread: session affinity (§3.8), external/internal traffic policies and the
 // health-check node port (§3.11), trafficDistribution and the topology annotations (S-TD-1, S-META-7, W5, W6).
-import { Pair } from 'yaml';
-import { fix, removePair } from '../../fixes';
+import { fix, ownPair } from '../../fixes';
 import { internalError, invalid, q } from '../../k8s/apiErrors';
-import type { Fix } from '../../types';
-import { asMap, get, keyRangeOf, keyString } from '../../yamlNodes';
-import { wrongTypeMessage } from '../helpers';
+import { asMap, get, getPair, keyRangeOf } from '../../yamlNodes';
+import { isInt32, wrongTypeMessage } from '../helpers';
 import type { ObjectRule } from '../rule';
-import { checkEnum, isInt, isUnset, locAt, metadataMap, replaceLocFix, serviceContext, ServiceContext, specPair, typeError } from './common';
+import { checkEnum, isUnset, locAt, metadataMap, removeSpecKeyFix, replaceLocFix, serviceContext, typeError } from './common';
 
 export const SESSION_AFFINITIES = ['ClientIP', 'None'] as const;
 export const TRAFFIC_POLICIES = ['Cluster', 'Local'] as const;
 /** Kubernetes 1.35: PreferSameTrafficDistribution is GA, PreferClose a deprecated alias of PreferSameZone. */
 export const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'] as const;
-
-function removeSpecKeyFix(s: ServiceContext, key: string, preferred: boolean): Fix[] {
-  const pair = specPair(s, key);
-  return pair && s.spec ? [fix(`Remove ${key}`, removePair(s.src, s.spec, pair), preferred)] : [];
-}
 
 export const serviceSessionAffinity: ObjectRule = {
   scope: 'object',
@@ -35,7 +28,7 @@ export const serviceSessionAffinity: ObjectRule = {
     const t = s.view.sessionAffinityTimeout;
     if (isUnset(t)) return;
     const path = 'spec.sessionAffinityConfig.clientIP.timeoutSeconds';
-    if (!isInt(t.value)) {
+    if (!isInt32(t.value)) {
       rc.report({ range: t.range, message: typeError(path, t.value, 'integer', 'ClientIPConfig.spec.sessionAffinityConfig.clientIP.timeoutSeconds') });
     } else if (t.value <= 0 || t.value > 86400) {
       rc.report({
@@ -78,7 +71,7 @@ export const serviceTrafficPolicy: ObjectRule = {
     const hc = locAt(s, s.spec, 'healthCheckNodePort');
     if (isUnset(hc) || hc.value === 0) return;
     const path = 'spec.healthCheckNodePort';
-    if (!isInt(hc.value)) {
+    if (!isInt32(hc.value)) {
       rc.report({ range: hc.range, message: typeError(path, hc.value, 'integer', 'ServiceSpec.spec.healthCheckNodePort') });
       return;
     }
@@ -132,10 +125,10 @@ export const serviceTrafficDistribution: ObjectRule = {
     }
 
     const annotations = asMap(s.src, get(s.src, metadataMap(s), 'annotations'));
-    const pairOf = (key: string) => annotations?.items.find((p) => keyString(p as Pair) === key) as Pair | undefined;
-    const hints = pairOf(TOPOLOGY_HINTS);
+    // The hints key is renamed in place, so only one written here counts (not one merged in).
+    const hints = ownPair(annotations, TOPOLOGY_HINTS);
     if (!hints) return;
-    const mode = pairOf(TOPOLOGY_MODE);
+    const mode = getPair(s.src, annotations, TOPOLOGY_MODE);
     const hintsKey = keyRangeOf(s.src, hints);
     if (hintsKey) {
       rc.report({

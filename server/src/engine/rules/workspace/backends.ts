@@ -8,8 +8,9 @@ import type { BackendRef, Resource, ServicePortView } from '../../resources';
 import { nearest } from '../../text/similar';
 import type { Fix, RelatedLocation } from '../../types';
 import type { ObjectRule, WorkspaceRule } from '../rule';
-import { capped, listText, nameLocation, namespacePhrase } from './describe';
-import { replaceEdit, yamlString } from './edits';
+import { yamlString } from '../helpers';
+import { capped, inFile, listText, nameLocation, namespacePhrase, nearServiceNames } from './describe';
+import { replaceEdit } from './edits';
 
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute'];
 
@@ -47,8 +48,7 @@ export const backendServiceMissing: WorkspaceRule = {
       const ns = refNamespace(index, resource, ref);
       const name = ref.serviceName.value;
       if (index.servicesNamed(ns, name).length > 0) continue;
-      const here = [...index.services(ns)].map((s) => s.name).filter((n): n is string => n !== undefined);
-      const close = nearest(name, here);
+      const { names: close, fixes } = nearServiceNames(index, ns, name, ref.serviceName.range, (c) => `Change the Service name to "${c}"`);
       const elsewhere: Resource[] = [];
       for (const other of index.namespaces()) if (other !== ns) elsewhere.push(...index.servicesNamed(other, name));
       const notes: string[] = [];
@@ -62,7 +62,6 @@ export const backendServiceMissing: WorkspaceRule = {
         );
       }
       const related: RelatedLocation[] = elsewhere.slice(0, 3).map((s) => nameLocation(s, `Service ${name} in namespace "${index.ns(s)}"`));
-      const fixes: Fix[] = close.map((c, i) => ({ title: `Change the Service name to "${c}"`, edits: [replaceEdit(ref.serviceName.range, yamlString(c))], ...(i === 0 && close.length === 1 ? { preferred: true } : {}) }));
       report({
         range: ref.serviceName.range,
         message: `${ref.path}.name: no Service "${name}" in ${refNamespacePhrase(index, resource, ref)}${notes.length ? ` (${notes.join('; ')})` : ''}; ${consequence(resource)}.`,
@@ -95,7 +94,7 @@ export const backendPortMissing: WorkspaceRule = {
       const svc = services.find((s) => s.file === resource.file) ?? services[0]!;
       const ports = svc.service!.ports;
       const path = isRoute(resource) ? `${ref.path}.port` : `${ref.path}.port.${byName ? 'name' : 'number'}`;
-      const where = svc.file === resource.file ? 'in this file' : `in ${displayFile(svc.file)}`;
+      const where = inFile(svc, resource.file).trimStart();
       const notes: string[] = [];
       let best: ServicePortView | undefined;
       if (!byName) {

@@ -1,9 +1,12 @@
 // Wording shared by the cross-file rules: how to name a workload, its file, its namespace and its
-// ports, so every message reads the same way.
+// ports, so every message reads the same way; and the Service names a misspelt reference may mean.
 import type { WorkspaceIndex } from '../../index';
 import { displayFile, servingContainers } from '../../k8s/selection';
 import type { ContainerPortView, ContainerView, Resource } from '../../resources';
-import type { RelatedLocation } from '../../types';
+import { nearest } from '../../text/similar';
+import type { Fix, Range, RelatedLocation } from '../../types';
+import { yamlString } from '../helpers';
+import { replaceEdit } from './edits';
 
 /** `Deployment web`. */
 export function workloadName(r: Resource): string {
@@ -58,4 +61,15 @@ export function capped(items: readonly string[], max = 3): string[] {
   return items.length <= max ? [...items] : [...items.slice(0, max), `${items.length - max} more`];
 }
 
-export const VALID_PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP']);
+/**
+ * Services of `ns` named like `name` (a reference to a Service that is not there), with a fix per
+ * name that writes it at `range`, preferred only when there is just one.
+ */
+export function nearServiceNames(index: WorkspaceIndex, ns: string, name: string, range: Range, title: (name: string) => string): { names: string[]; fixes: Fix[] } {
+  const names = nearest(
+    name,
+    [...index.services(ns)].map((s) => s.name).filter((n): n is string => n !== undefined),
+  );
+  const fixes = names.map((c) => ({ title: title(c), edits: [replaceEdit(range, yamlString(c))], ...(names.length === 1 ? { preferred: true } : {}) }));
+  return { names, fixes };
+}

@@ -10,8 +10,9 @@ function before(a: Resource, b: Resource): boolean {
   return a.docIndex < b.docIndex || (a.docIndex === b.docIndex && (a.itemIndex ?? -1) < (b.itemIndex ?? -1));
 }
 
-function sameName(resource: Resource, all: Resource[]): Resource[] {
-  return all.filter((s) => s !== resource && s.service !== undefined);
+/** The other Services among `named` (servicesNamed holds only Services). */
+function sameName(resource: Resource, named: Resource[]): Resource[] {
+  return named.filter((s) => s !== resource);
 }
 
 export const serviceDuplicate: WorkspaceRule = {

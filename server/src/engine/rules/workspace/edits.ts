@@ -2,20 +2,7 @@
 // the YAML text, so every edit is computed from a range: replace a scalar, or insert a key before
 // the first key of a map (block maps: at that key's line and column, then the same indentation;
 // flow maps: right after `{`). Everything outside the edited range stays byte-identical.
-import { parse } from 'yaml';
 import type { Range, TextEdit } from '../../types';
-
-/** `s` as a YAML scalar that reads back as the string `s` under YAML 1.1 (quoted when it would not). */
-export function yamlString(s: string): string {
-  if (/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(s)) {
-    try {
-      if (parse(s, { version: '1.1' }) === s) return s;
-    } catch {
-      // fall through to quoting
-    }
-  }
-  return JSON.stringify(s);
-}
 
 /** Replaces the text of `range` (in `file`, or the finding's own file when omitted). */
 export function replaceEdit(range: Range, newText: string, file?: string): TextEdit {

@@ -1,13 +1,15 @@
 // A Service selector that matches no pod template in the Service's namespace (X-SEL-1), and a
 // Service without selector whose hand-made endpoints are nowhere in the workspace (X-SEL-4).
-import { labelValue, WorkspaceIndex } from '../../index';
-import { displayFile, isControllerLabel, podsCarry, selectPods, SelectorPair } from '../../k8s/selection';
+import type { WorkspaceIndex } from '../../index';
+import { isControllerLabel, labelValue, podsCarry, SelectorPair } from '../../k8s/podLabels';
+import { displayFile } from '../../k8s/selection';
 import type { LabelPair, Resource } from '../../resources';
 import { editDistance, nearest } from '../../text/similar';
-import type { Fix, Range, RelatedLocation, TextEdit } from '../../types';
+import { compareRanges, Fix, Range, RelatedLocation, TextEdit } from '../../types';
 import type { WorkspaceRule } from '../rule';
 import { capped, inFile, listText, namespacePhrase, templateLabelsLocation, workloadName } from './describe';
-import { replaceEdit, yamlString } from './edits';
+import { yamlString } from '../helpers';
+import { replaceEdit } from './edits';
 
 const pairText = (key: string, value: unknown) => `"${key}: ${labelValue(value)}"`;
 
@@ -99,7 +101,7 @@ function fixFor(c: Candidate, file: string): Fix | undefined {
     if (r.changesKey) edits.push(replaceEdit(r.pair.keyRange, yamlString(r.key)));
     if (r.changesValue) {
       // `app:` with no value has no value node to replace.
-      if (r.pair.value === null && sameRange(r.pair.valueRange, r.pair.keyRange)) return undefined;
+      if (r.pair.value === null && compareRanges(r.pair.valueRange, r.pair.keyRange) === 0) return undefined;
       edits.push(replaceEdit(r.pair.valueRange, yamlString(r.value)));
     }
   }
@@ -121,10 +123,6 @@ function pairsSpan(pairs: LabelPair[]): Range | undefined {
   return span;
 }
 
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
-
 /** Whether `w`'s own metadata.labels (not its pod template) supply what the template lacks. */
 function metadataOnly(w: Resource, pairs: LabelPair[]): boolean {
   const meta = new Map(w.labels.pairs.map((l) => [l.key, labelValue(l.value)]));
@@ -139,7 +137,7 @@ function metadataOnly(w: Resource, pairs: LabelPair[]): boolean {
 
 function otherNamespaceMatches(index: WorkspaceIndex, ns: string, pairs: SelectorPair[]): Resource[] {
   const out: Resource[] = [];
-  for (const other of index.namespaces()) if (other !== ns) out.push(...selectPods(index, other, pairs));
+  for (const other of index.namespaces()) if (other !== ns) out.push(...index.selectWorkloads(other, pairs));
   return out;
 }
 
@@ -157,7 +155,7 @@ export const selectorMatchesNothing: WorkspaceRule = {
     const pairs = s.selector.pairs.filter((p) => !isControllerLabel(p.key));
     if (pairs.length === 0) return;
     const ns = index.ns(resource);
-    if (selectPods(index, ns, pairs).length > 0) return;
+    if (index.selectWorkloads(ns, pairs).length > 0) return;
 
     const file = resource.file;
     const workloads = [...index.workloads(ns)];

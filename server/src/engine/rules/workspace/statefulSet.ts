@@ -1,18 +1,12 @@
 // A StatefulSet's spec.serviceName names its governing Service: it must exist in the namespace, be
 // headless and select the StatefulSet's pods, or the pods get no per-pod DNS names
 // (`web-0.nginx.ns.svc.<domain>`), which is what the StatefulSet's stable network identity is.
-import { displayFile, podsCarry } from '../../k8s/selection';
+import { selects } from '../../k8s/selection';
 import type { Resource } from '../../resources';
-import { nearest } from '../../text/similar';
 import type { Fix, TextEdit } from '../../types';
 import type { WorkspaceRule } from '../rule';
-import { nameLocation, namespacePhrase } from './describe';
-import { insertFirstKeyEdit, replaceEdit, yamlString } from './edits';
-
-function selectsPods(svc: Resource, workload: Resource): boolean {
-  const s = svc.service;
-  return !!s && s.type !== 'ExternalName' && !!s.selector && s.selector.pairs.every((p) => podsCarry(workload, p));
-}
+import { inFile, nameLocation, namespacePhrase, nearServiceNames } from './describe';
+import { insertFirstKeyEdit, replaceEdit } from './edits';
 
 /** The edit that makes `svc` headless, when that is a plain ClusterIP Service. */
 function headlessEdit(svc: Resource, fromFile: string): TextEdit | undefined {
@@ -38,25 +32,22 @@ export const statefulSetGoverningService: WorkspaceRule = {
     const podDns = `${resource.name ?? '<name>'}-0.${name}.${ns}.svc.${settings.clusterDomain}`;
     const all = index.servicesNamed(ns, name);
     if (all.length === 0) {
-      const close = nearest(
-        name,
-        [...index.services(ns)].map((s) => s.name).filter((n): n is string => n !== undefined),
-      );
+      const { names: close, fixes } = nearServiceNames(index, ns, name, sn.range, (c) => `Change serviceName to "${c}"`);
       report({
         range: sn.range,
         message:
           `spec.serviceName: no Service "${name}" in ${namespacePhrase(index, resource)}${close.length ? ` (did you mean ${close.map((c) => `"${c}"`).join(' or ')}?)` : ''}; ` +
           `the pods get no per-pod DNS names such as ${podDns} until a headless Service of that name selects them.`,
-        fixes: close.map((c, i) => ({ title: `Change serviceName to "${c}"`, edits: [replaceEdit(sn.range, yamlString(c))], ...(i === 0 && close.length === 1 ? { preferred: true } : {}) })),
+        fixes,
       });
       return;
     }
     // The Service in the StatefulSet's own file is the intended one when there is one.
     const sameFile = all.filter((s) => s.file === resource.file);
     const candidates = sameFile.length > 0 ? sameFile : all;
-    if (candidates.some((s) => s.service!.headless && selectsPods(s, resource))) return;
-    const svc = candidates.find((s) => selectsPods(s, resource)) ?? candidates[0]!;
-    const where = svc.file === resource.file ? 'in this file' : `in ${displayFile(svc.file)}`;
+    if (candidates.some((s) => s.service!.headless && selects(s, resource))) return;
+    const svc = candidates.find((s) => selects(s, resource)) ?? candidates[0]!;
+    const where = inFile(svc, resource.file).trimStart();
     const problems: string[] = [];
     const fixes: Fix[] = [];
     if (!svc.service!.headless) {
@@ -70,7 +61,7 @@ export const statefulSetGoverningService: WorkspaceRule = {
         });
       }
     }
-    if (!selectsPods(svc, resource)) problems.push(svc.service!.selector ? 'does not select its pods' : 'has no selector, so its endpoints do not include the pods');
+    if (!selects(svc, resource)) problems.push(svc.service!.selector ? 'does not select its pods' : 'has no selector, so its endpoints do not include the pods');
     report({
       range: sn.range,
       message:

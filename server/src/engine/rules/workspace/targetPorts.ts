@@ -8,8 +8,10 @@ import type { ContainerPortView, ContainerView, Resource, ServicePortView } from
 import { nearest } from '../../text/similar';
 import type { Fix, Range, RelatedLocation, TextEdit } from '../../types';
 import type { WorkspaceRule } from '../rule';
-import { capped, declaredPortsText, inFile, listText, servingPorts, VALID_PROTOCOLS, workloadName } from './describe';
-import { insertFirstKeyEdit, replaceEdit, yamlString } from './edits';
+import { yamlString } from '../helpers';
+import { PROTOCOLS } from '../service/ports';
+import { capped, declaredPortsText, inFile, listText, servingPorts, workloadName } from './describe';
+import { insertFirstKeyEdit, replaceEdit } from './edits';
 
 interface Resolved {
   workload: Resource;
@@ -49,7 +51,7 @@ export const namedTargetPortMissing: WorkspaceRule = {
     const file = resource.file;
     for (const p of s.ports) {
       const target = targetPortOf(p);
-      if (target.kind !== 'name' || !p.targetPort || !VALID_PROTOCOLS.has(p.protocol)) continue;
+      if (target.kind !== 'name' || !p.targetPort || !(PROTOCOLS as readonly string[]).includes(p.protocol)) continue;
       const results = resolveAll(p, workloads);
       const missing = results.filter((x) => x.result.kind === 'missing');
       if (missing.length === 0) continue;
@@ -130,7 +132,7 @@ function numericProblems(resource: Resource, workloads: Resource[]): NumericProb
   const out: NumericProblem[] = [];
   for (const p of s.ports) {
     const target = targetPortOf(p);
-    if (target.kind !== 'number' || !VALID_PROTOCOLS.has(p.protocol)) continue;
+    if (target.kind !== 'number' || !(PROTOCOLS as readonly string[]).includes(p.protocol)) continue;
     const undeclared = resolveAll(p, workloads).filter((x) => x.result.kind === 'undeclared');
     if (undeclared.length === 0) continue;
     const mismatched = undeclared.filter((x) => x.result.kind === 'undeclared' && x.result.otherPortsDeclared).map((x) => x.workload);
